@@ -1,0 +1,403 @@
+package xdome
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+)
+
+// Sentinel errors wrapped by [ParseError]; match them with errors.Is.
+var (
+	// ErrNotCEF: the line holds no CEF record (no "CEF:" marker, and no
+	// header that a syslog relay stripped of its marker).
+	ErrNotCEF = errors.New("not a CEF record")
+	// ErrEmpty: the line is empty or only white space. It wraps ErrNotCEF.
+	ErrEmpty = wrapSentinel("empty input", ErrNotCEF)
+	// ErrHeader: the CEF header has fewer than its 7 "|"-separated fields.
+	ErrHeader = errors.New("malformed CEF header")
+	// ErrVersion: the CEF version is not an integer. It wraps ErrHeader.
+	ErrVersion = wrapSentinel("CEF version is not an integer", ErrHeader)
+)
+
+// sentinel is an error that also matches a more general sentinel.
+type sentinel struct {
+	msg    string
+	parent error
+}
+
+func wrapSentinel(msg string, parent error) error { return &sentinel{msg, parent} }
+func (e *sentinel) Error() string                 { return e.msg }
+func (e *sentinel) Unwrap() error                 { return e.parent }
+
+// ParseError is the error returned for a line that is not a CEF record.
+// Offset is the byte offset in the line as given (before any trimming) at
+// which the problem was found.
+type ParseError struct {
+	Offset int
+	Err    error  // one of the sentinels, such as ErrHeader
+	detail string // what exactly was found, quoted from the input
+}
+
+// Error returns a message such as
+// `xdome: byte 37: malformed CEF header: 5 of 7 fields`.
+func (e *ParseError) Error() string {
+	s := "xdome: byte " + strconv.Itoa(e.Offset) + ": " + e.Err.Error()
+	if e.detail != "" {
+		s += ": " + e.detail
+	}
+	return s
+}
+
+// Unwrap returns the sentinel error, for errors.Is.
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// Record is a CEF record split into its header fields and extension, with
+// every escape sequence resolved. It carries every key of the line,
+// including those that [Parse] does not map to ECS.
+type Record struct {
+	Version       int
+	DeviceVendor  string
+	DeviceProduct string
+	DeviceVersion string
+	SignatureID   string
+	Name          string
+	// Severity is the header field as written: a number 0-10 or one of
+	// the words Unknown, Low, Medium, High, Very-High.
+	Severity string
+	// Extension holds the key=value pairs in the order of the line.
+	Extension []Field
+}
+
+// Field is one key=value pair of a CEF extension.
+type Field struct {
+	Key, Value string
+}
+
+// Get returns the value of key in r's extension. When the key occurs more
+// than once, the last occurrence wins, as it does in [Parse].
+func (r *Record) Get(key string) (value string, ok bool) {
+	for i := len(r.Extension) - 1; i >= 0; i-- {
+		if r.Extension[i].Key == key {
+			return r.Extension[i].Value, true
+		}
+	}
+	return "", false
+}
+
+// ParseCEF splits a CEF line, with or without syslog framing, into its
+// header and extension, without mapping anything to ECS. It accepts and
+// rejects exactly the lines that [Parse] does.
+func ParseCEF(line []byte) (*Record, error) {
+	msg, base := trimLine(line)
+	s := string(msg)
+	h, err := splitHeader(s, base)
+	if err != nil {
+		return nil, err
+	}
+	r := &Record{
+		Version:       h.version,
+		DeviceVendor:  h.vendor,
+		DeviceProduct: h.product,
+		DeviceVersion: h.devVersion,
+		SignatureID:   h.signatureID,
+		Name:          h.name,
+		Severity:      h.severity,
+	}
+	sc := extScanner{s: h.ext}
+	for sc.next() {
+		r.Extension = append(r.Extension, Field{sc.key, sc.value()})
+	}
+	return r, nil
+}
+
+// header is the split CEF header and the raw extension that follows it.
+type header struct {
+	version                 int
+	vendor, product         string
+	devVersion, signatureID string
+	name, severity          string
+	ext                     string // still escaped: the scanner unescapes
+	sevOff                  int    // offset of severity in the line, for messages
+}
+
+// trimLine drops leading and trailing white space (line breaks included)
+// and returns the rest with its offset in line.
+func trimLine(line []byte) ([]byte, int) {
+	start, end := 0, len(line)
+	for start < end && isSpace(line[start]) {
+		start++
+	}
+	for end > start && isSpace(line[end-1]) {
+		end--
+	}
+	return line[start:end], start
+}
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}
+
+func trimSpace(s string) string {
+	for len(s) > 0 && isSpace(s[0]) {
+		s = s[1:]
+	}
+	for len(s) > 0 && isSpace(s[len(s)-1]) {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// splitHeader finds the CEF record in the trimmed line s and splits its
+// header. base is the offset of s in the caller's line, for errors.
+func splitHeader(s string, base int) (header, error) {
+	if s == "" {
+		return header{}, &ParseError{Offset: base, Err: ErrEmpty}
+	}
+	start := indexCEF(s)
+	if start < 0 {
+		// Relay damage: an RFC 3164 relay took "CEF:" for the syslog tag
+		// and dropped it. Accept the header that follows a syslog header
+		// when it starts with a version number and a "|".
+		start = syslogBody(s)
+		if start <= 0 || !looksLikeVersion(s[start:]) {
+			return header{}, &ParseError{Offset: base, Err: ErrNotCEF, detail: `no "CEF:" marker`}
+		}
+	}
+	return splitFields(s, start, base)
+}
+
+// indexCEF returns the offset just past the first "CEF:" in s, or -1.
+// The marker is found by a plain search: it stands right at the start of a
+// bare record and after the syslog header otherwise, and the syslog header
+// fields (time, host, tag) cannot contain it in any real transport.
+func indexCEF(s string) int {
+	if i := strings.Index(s, "CEF:"); i >= 0 {
+		return i + 4
+	}
+	return -1
+}
+
+// looksLikeVersion reports whether s starts with digits and a "|".
+func looksLikeVersion(s string) bool {
+	i := 0
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	return i > 0 && i < len(s) && s[i] == '|'
+}
+
+// splitFields splits the 7 header fields of the record whose version starts
+// at s[start:]. Inside a header field, `\|` and `\\` are escapes; any other
+// backslash is kept as it is.
+func splitFields(s string, start, base int) (header, error) {
+	var f [7]string
+	pos := start
+	for n := 0; n < 7; n++ {
+		end, escaped := indexUnescapedPipe(s, pos)
+		last := end < 0
+		if last {
+			if n < 6 {
+				return header{}, &ParseError{Offset: base + len(s), Err: ErrHeader,
+					detail: strconv.Itoa(n+1) + " of 7 fields"}
+			}
+			// A record with no extension may also lack the "|" after
+			// the severity: the 7 fields are all there, so accept it.
+			end = len(s)
+		}
+		f[n] = s[pos:end]
+		if escaped {
+			f[n] = unescapeHeader(f[n])
+		}
+		if n == 0 {
+			if _, ok := atoiN(trimSpace(f[0])); !ok || len(trimSpace(f[0])) > 9 {
+				return header{}, &ParseError{Offset: base + pos, Err: ErrVersion,
+					detail: strconv.Quote(f[0])}
+			}
+		}
+		if n == 6 {
+			h := header{vendor: f[1], product: f[2], devVersion: f[3],
+				signatureID: f[4], name: f[5], severity: f[6], sevOff: base + pos}
+			h.version, _ = atoiN(trimSpace(f[0]))
+			if !last {
+				h.ext = s[end+1:]
+			}
+			return h, nil
+		}
+		pos = end + 1
+	}
+	panic("unreachable")
+}
+
+// indexUnescapedPipe returns the index of the first "|" at or after from
+// that is not escaped by a backslash, and whether a backslash was seen
+// on the way (so the field may need unescaping).
+func indexUnescapedPipe(s string, from int) (int, bool) {
+	// Fast path: the usual field has no backslash before its "|".
+	if j := indexByteFrom(s, '|', from); j >= 0 && strings.IndexByte(s[from:j], '\\') < 0 {
+		return j, false
+	}
+	escaped := false
+	for i := from; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			escaped = true
+			i++ // skip the escaped byte, whatever it is
+		case '|':
+			return i, escaped
+		}
+	}
+	return -1, escaped
+}
+
+// unescapeHeader resolves `\|` and `\\`; other backslashes stay.
+func unescapeHeader(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && (s[i+1] == '|' || s[i+1] == '\\') {
+			i++
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
+}
+
+// syslogBody returns the offset of the message body after an RFC 3164 or
+// RFC 5424 header at the start of s (with an RFC 6587 octet count in front
+// allowed), or 0 when s does not start with a syslog header.
+func syslogBody(s string) int {
+	i := 0
+	// RFC 6587 octet counting: "312 <134>1 ...".
+	if n := countDigits(s, 0); n > 0 && n+1 < len(s) && s[n] == ' ' && s[n+1] == '<' {
+		i = n + 1
+	}
+	pri := false
+	if i < len(s) && s[i] == '<' {
+		n := countDigits(s, i+1)
+		if n == 0 || n > 3 || i+1+n >= len(s) || s[i+1+n] != '>' {
+			return 0
+		}
+		i += n + 2
+		pri = true
+	}
+	if pri {
+		// RFC 5424: VERSION SP TIMESTAMP SP HOSTNAME SP APP-NAME SP PROCID
+		// SP MSGID SP STRUCTURED-DATA [SP MSG].
+		if n := countDigits(s, i); n > 0 && i+n < len(s) && s[i+n] == ' ' {
+			i += n + 1
+			for k := 0; k < 5; k++ {
+				if i = skipToken(s, i); i < 0 {
+					return 0
+				}
+			}
+			if i = skipStructuredData(s, i); i < 0 {
+				return 0
+			}
+			if len(s[i:]) >= 3 && s[i:i+3] == "\xef\xbb\xbf" {
+				i += 3 // the UTF-8 BOM that RFC 5424 puts before a UTF-8 MSG
+			}
+			return i
+		}
+	}
+	// RFC 3164: "Mmm dd hh:mm:ss HOSTNAME " or, from relays that write
+	// RFC 3339 times, "2006-01-02T15:04:05Z HOSTNAME ".
+	switch {
+	case isBSDTime(s[i:]):
+		i += 16
+	case !pri:
+		return 0 // neither a priority nor a time: no syslog header
+	default:
+		if j := skipToken(s, i); j > 0 {
+			if _, ok := parseTimestamp(s[i : j-1]); ok {
+				i = j
+			}
+		}
+	}
+	if i = skipToken(s, i); i < 0 {
+		return 0
+	}
+	return i
+}
+
+// isBSDTime reports whether s starts with an RFC 3164 time and a space:
+// "Feb  6 14:18:48 " or "Feb 06 14:18:48 ".
+func isBSDTime(s string) bool {
+	if len(s) < 16 || s[3] != ' ' || s[6] != ' ' || s[9] != ':' || s[12] != ':' || s[15] != ' ' {
+		return false
+	}
+	switch s[:3] {
+	case "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec":
+	default:
+		return false
+	}
+	return (s[4] == ' ' || isDigit(s[4])) && isDigit(s[5]) && isDigits(s[7:9]) &&
+		isDigits(s[10:12]) && isDigits(s[13:15])
+}
+
+// skipToken returns the offset after the non-empty run of non-space bytes
+// at s[i:] and the one space that ends it, or -1.
+func skipToken(s string, i int) int {
+	j := i
+	for j < len(s) && s[j] != ' ' {
+		j++
+	}
+	if j == i || j >= len(s) {
+		return -1
+	}
+	return j + 1
+}
+
+// skipStructuredData skips RFC 5424 STRUCTURED-DATA ("-" or one or more
+// [id param="value"] elements, where `\"`, `\\` and `\]` are escapes
+// inside values) and the space after it. It returns -1 when malformed.
+func skipStructuredData(s string, i int) int {
+	if i < len(s) && s[i] == '-' {
+		i++
+	} else {
+		for i < len(s) && s[i] == '[' {
+			inQuote := false
+			for i++; i < len(s); i++ {
+				c := s[i]
+				if inQuote && c == '\\' {
+					i++
+					continue
+				}
+				if c == '"' {
+					inQuote = !inQuote
+				} else if c == ']' && !inQuote {
+					break
+				}
+			}
+			if i >= len(s) {
+				return -1
+			}
+			i++
+		}
+	}
+	switch {
+	case i == len(s):
+		return i
+	case s[i] == ' ':
+		return i + 1
+	}
+	return -1
+}
+
+// countDigits counts the ASCII digits at s[i:].
+func countDigits(s string, i int) int {
+	n := 0
+	for i+n < len(s) && isDigit(s[i+n]) {
+		n++
+	}
+	return n
+}
+
+// indexByteFrom is strings.IndexByte(s[from:], c) as an offset into s.
+func indexByteFrom(s string, c byte, from int) int {
+	if from >= len(s) {
+		return -1
+	}
+	if j := strings.IndexByte(s[from:], c); j >= 0 {
+		return from + j
+	}
+	return -1
+}

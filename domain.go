@@ -1,0 +1,95 @@
+package xdome
+
+import (
+	"net/netip"
+	"strings"
+
+	"golang.org/x/net/publicsuffix"
+)
+
+// splitDomain decomposes a host name by the ICANN section of the public
+// suffix list: for "nrldv001.prod.example.com" it returns the registered
+// domain "example.com", the subdomain "nrldv001.prod" and the top-level
+// domain "com".
+//
+// The lookup is made in lower case, but the parts are cut from the name as
+// given, so their case is kept; a trailing dot is ignored. Private suffixes
+// (such as cloudfront.net) are not suffixes here: a registered domain is
+// what its owner registered with an ICANN registry. A name that is itself
+// a suffix gets only the top-level domain. An IP address, a single label
+// that is not a suffix (localhost), or a name whose last label is not an
+// ICANN top-level domain (plc01.plant.local) gets nothing. Empty parts are
+// returned as "".
+func splitDomain(name string) (registered, subdomain, tld string) {
+	name = strings.TrimSuffix(name, ".")
+	if name == "" || strings.HasPrefix(name, ".") || strings.Contains(name, "..") {
+		return "", "", ""
+	}
+	if _, err := netip.ParseAddr(name); err == nil {
+		return "", "", ""
+	}
+	lower := name
+	if hasUpper(name) {
+		// ASCII lower-casing keeps every byte offset, so the parts found
+		// in lower can be cut from name. (publicsuffix takes ASCII or
+		// punycode names; other bytes are left as they are.)
+		lower = asciiLower(name)
+	}
+	suffix := icannSuffix(lower)
+	if suffix == "" {
+		return "", "", ""
+	}
+	tld = name[len(name)-len(suffix):]
+	if len(suffix) == len(name) {
+		return "", "", tld
+	}
+	// The registered domain is the suffix and the one label before it.
+	rest := name[:len(name)-len(suffix)-1]
+	dot := strings.LastIndexByte(rest, '.')
+	registered = name[dot+1:]
+	if dot > 0 {
+		subdomain = name[:dot]
+	}
+	return registered, subdomain, tld
+}
+
+// icannSuffix returns the public suffix of the lower-case name by ICANN
+// rules alone, or "" when its last label is not an ICANN top-level domain.
+// publicsuffix.PublicSuffix answers with the longest rule of either
+// section; when that is a private rule, the ICANN suffix is found by
+// looking up the private suffix less its first label, until an ICANN rule
+// matches or no label is left.
+func icannSuffix(name string) string {
+	for {
+		suffix, icann := publicsuffix.PublicSuffix(name)
+		if icann {
+			return suffix
+		}
+		// A private rule, or no rule at all (then suffix is the last
+		// label and the loop ends after it).
+		dot := strings.IndexByte(suffix, '.')
+		if dot < 0 {
+			return ""
+		}
+		name = suffix[dot+1:]
+	}
+}
+
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}

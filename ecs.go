@@ -1,0 +1,277 @@
+package xdome
+
+import (
+	"net/netip"
+	"time"
+)
+
+// Event is one xDome record as an Elastic Common Schema (ECS) document.
+//
+// Every field that the input did not give is the zero value and is left out
+// of the JSON encoding: there are no empty strings, empty objects, nulls or
+// zero numbers in the output that the input did not contain. Events from
+// [Parse] marshal with encoding/json (through [Event.MarshalJSON]) to exactly
+// the documents of the vendor integration page.
+//
+// An Event filled by [ParseInto] keeps its slices and number pointers in
+// storage inside the Event, so that a hot loop allocates nothing for them:
+// the next ParseInto on the same Event overwrites what they point to. Use
+// [Event.Clone] to keep an event beyond that.
+type Event struct {
+	// Message is the input line as given, less leading and trailing white
+	// space (a syslog header in front is kept).
+	Message     string      `json:"message,omitempty"`
+	Timestamp   Time        `json:"@timestamp,omitzero"`
+	Event       EventFields `json:"event,omitzero"`
+	Observer    Observer    `json:"observer,omitzero"`
+	Source      Endpoint    `json:"source,omitzero"`
+	Destination Endpoint    `json:"destination,omitzero"`
+	User        User        `json:"user,omitzero"`
+	Network     Network     `json:"network,omitzero"`
+	Host        Host        `json:"host,omitzero"`
+	Device      Device      `json:"device,omitzero"`
+	File        File        `json:"file,omitzero"`
+	TLS         TLS         `json:"tls,omitzero"`
+	Error       Error       `json:"error,omitzero"`
+	Claroty     Claroty     `json:"claroty,omitzero"`
+	Related     Related     `json:"related,omitzero"`
+
+	// Backing storage for the slices and pointers above, so that the usual
+	// event needs no allocation of its own beyond the Event itself. A list
+	// longer than its array simply grows on the heap through append.
+	store store
+}
+
+// store holds what the exported fields of an Event point into.
+type store struct {
+	category, typ [1]string
+	severity      int
+	srcPort       int
+	dstPort       int
+	hostIP        [4]netip.Addr
+	hostMAC       [4]string
+	relatedIP     [8]netip.Addr
+	relatedUser   [1]string
+	relatedHash   [2]string
+	relatedHosts  [2]string
+}
+
+// EventFields is the ECS event field set.
+type EventFields struct {
+	// Kind is always "alert": every xDome record reports a finding.
+	Kind string `json:"kind,omitempty"`
+	// Category and Type are ["authentication"]/["info"] for records with a
+	// user name, ["configuration"]/["change"] for device changes and
+	// ["network"]/["connection"] otherwise.
+	Category []string `json:"category,omitempty"`
+	Type     []string `json:"type,omitempty"`
+	// Severity is the CEF header severity, 0 to 10; nil when absent or invalid.
+	Severity *int   `json:"severity,omitempty"`
+	Reason   string `json:"reason,omitempty"`
+	Code     string `json:"code,omitempty"`
+}
+
+// Observer is the ECS observer field set: the device that sent the record,
+// taken from the CEF header.
+type Observer struct {
+	Vendor  string `json:"vendor,omitempty"`
+	Product string `json:"product,omitempty"`
+	Version string `json:"version,omitempty"`
+}
+
+// Endpoint is an ECS source or destination. The domain parts are only ever
+// set on the destination.
+type Endpoint struct {
+	IP   netip.Addr `json:"ip,omitzero"`
+	MAC  string     `json:"mac,omitempty"`
+	Port *int       `json:"port,omitempty"`
+	// Domain is the name as given; RegisteredDomain, Subdomain and
+	// TopLevelDomain are its public-suffix decomposition.
+	Domain           string `json:"domain,omitempty"`
+	Address          string `json:"address,omitempty"`
+	TopLevelDomain   string `json:"top_level_domain,omitempty"`
+	Subdomain        string `json:"subdomain,omitempty"`
+	RegisteredDomain string `json:"registered_domain,omitempty"`
+}
+
+// User is the ECS user field set.
+type User struct {
+	Name string `json:"name,omitempty"`
+}
+
+// Network is the ECS network field set.
+type Network struct {
+	Protocol string `json:"protocol,omitempty"`
+}
+
+// Host is the ECS host field set: the asset the record is about.
+type Host struct {
+	MAC  []string     `json:"mac,omitempty"`
+	IP   []netip.Addr `json:"ip,omitempty"`
+	Type string       `json:"type,omitempty"`
+	OS   OS           `json:"os,omitzero"`
+}
+
+// OS is the ECS os field set.
+type OS struct {
+	Full string `json:"full,omitempty"`
+}
+
+// Device is the ECS device field set.
+type Device struct {
+	ID           string      `json:"id,omitempty"`
+	Manufacturer string      `json:"manufacturer,omitempty"`
+	Model        DeviceModel `json:"model,omitzero"`
+}
+
+// DeviceModel is the ECS device.model field set.
+type DeviceModel struct {
+	Name string `json:"name,omitempty"`
+}
+
+// File is the ECS file field set, for file-transfer records.
+type File struct {
+	Name string `json:"name,omitempty"`
+	Type string `json:"type,omitempty"`
+}
+
+// TLS is the ECS tls field set. Only the side named by the record's
+// certificate_type is set.
+type TLS struct {
+	Client TLSPeer `json:"client,omitzero"`
+	Server TLSPeer `json:"server,omitzero"`
+}
+
+// TLSPeer is one side of ECS tls: the certificate it presented.
+type TLSPeer struct {
+	X509 X509 `json:"x509,omitzero"`
+	Hash Hash `json:"hash,omitzero"`
+}
+
+// X509 is the ECS x509 field set.
+type X509 struct {
+	Subject   X509Subject `json:"subject,omitzero"`
+	NotAfter  Time        `json:"not_after,omitzero"`
+	NotBefore Time        `json:"not_before,omitzero"`
+}
+
+// X509Subject is the subject of an x509 certificate. ECS declares these
+// fields as arrays; the vendor integration emits single strings, and so
+// does this package.
+type X509Subject struct {
+	CommonName         string `json:"common_name,omitempty"`
+	Country            string `json:"country,omitempty"`
+	Locality           string `json:"locality,omitempty"`
+	Organization       string `json:"organization,omitempty"`
+	OrganizationalUnit string `json:"organizational_unit,omitempty"`
+	StateOrProvince    string `json:"state_or_province,omitempty"`
+}
+
+// Hash is the ECS hash field set.
+type Hash struct {
+	SHA1 string `json:"sha1,omitempty"`
+}
+
+// Error is the ECS error field set. Message lists the values that could not
+// be mapped, one clause per bad value joined by "; ", such as
+// `src_port: invalid port "abc"`.
+type Error struct {
+	Message string `json:"message,omitempty"`
+}
+
+// Related is the ECS related field set: every IP, user, hash and host name
+// of the event, each list unique and sorted by its text.
+type Related struct {
+	Hash  []string     `json:"hash,omitempty"`
+	IP    []netip.Addr `json:"ip,omitempty"`
+	Hosts []string     `json:"hosts,omitempty"`
+	User  []string     `json:"user,omitempty"`
+}
+
+// Claroty holds the vendor fields that ECS has no place for.
+type Claroty struct {
+	XDome XDome `json:"xdome,omitzero"`
+}
+
+// XDome is the claroty.xdome custom field set.
+type XDome struct {
+	ClientID    string           `json:"client_id,omitempty"`
+	SenderID    string           `json:"sender_id,omitempty"`
+	EventID     string           `json:"event_id,omitempty"`
+	Device      XDomeDevice      `json:"device,omitzero"`
+	Alert       XDomeAlert       `json:"alert,omitzero"`
+	MaliciousIP XDomeMaliciousIP `json:"malicious_ip,omitzero"`
+	Change      XDomeChange      `json:"change,omitzero"`
+	Threat      XDomeThreat      `json:"threat,omitzero"`
+}
+
+// XDomeDevice is claroty.xdome.device: xDome's own view of the asset.
+type XDomeDevice struct {
+	UID         string `json:"uid,omitempty"`
+	Category    string `json:"category,omitempty"`
+	Subcategory string `json:"subcategory,omitempty"`
+	SiteName    string `json:"site_name,omitempty"`
+	TypeFamily  string `json:"type_family,omitempty"`
+}
+
+// XDomeAlert is claroty.xdome.alert: the xDome alert a record belongs to.
+type XDomeAlert struct {
+	ID          string `json:"id,omitempty"`
+	Type        string `json:"type,omitempty"`
+	Name        string `json:"name,omitempty"`
+	Category    string `json:"category,omitempty"`
+	Description string `json:"description,omitempty"`
+}
+
+// XDomeMaliciousIP is claroty.xdome.malicious_ip: xDome's threat
+// intelligence on a malicious address, as given.
+type XDomeMaliciousIP struct {
+	Confidence string `json:"confidence,omitempty"`
+	Severity   string `json:"severity,omitempty"`
+	Type       string `json:"type,omitempty"`
+	Source     string `json:"source,omitempty"`
+	ThreatType string `json:"threat_type,omitempty"`
+}
+
+// XDomeChange is claroty.xdome.change: a device change record.
+type XDomeChange struct {
+	ID               string `json:"id,omitempty"`
+	Type             string `json:"type,omitempty"`
+	Timestamp        Time   `json:"timestamp,omitzero"`
+	AlertedAttribute string `json:"alerted_attribute,omitempty"`
+}
+
+// XDomeThreat is claroty.xdome.threat: the network threat signature that
+// matched.
+type XDomeThreat struct {
+	SignatureName       string `json:"signature_name,omitempty"`
+	SignatureContent    string `json:"signature_content,omitempty"`
+	SignatureConfidence string `json:"signature_confidence,omitempty"`
+	SignatureSeverity   string `json:"signature_severity,omitempty"`
+}
+
+// Time is a point in time that encodes as the ECS documents of the vendor
+// integration show: RFC 3339 in UTC with a "Z", and a fraction of exactly
+// six digits (microseconds, truncated) when it is not zero, as in
+// "2022-02-06T14:24:10.146720Z".
+type Time struct {
+	time.Time
+}
+
+// MarshalJSON encodes t as a JSON string in the format described at [Time].
+func (t Time) MarshalJSON() ([]byte, error) {
+	b := make([]byte, 0, 32)
+	b = append(b, '"')
+	b = t.appendText(b)
+	return append(b, '"'), nil
+}
+
+// MarshalText encodes t in the format described at [Time].
+func (t Time) MarshalText() ([]byte, error) {
+	return t.appendText(make([]byte, 0, 30)), nil
+}
+
+// String returns t in the format described at [Time].
+func (t Time) String() string {
+	return string(t.appendText(make([]byte, 0, 30)))
+}

@@ -1,0 +1,130 @@
+package xdome
+
+import "strings"
+
+// keyByte marks the bytes a CEF extension key is made of: letters, digits,
+// "_", and the "." "[" "]" that some producers use (ad.field, cs1[0]).
+// A table lookup is the cheapest test on the scanner's hot path.
+var keyByte = func() (t [256]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = true
+		t[c-'a'+'A'] = true
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	t['_'], t['.'], t['['], t[']'] = true, true, true, true
+	return t
+}()
+
+// extScanner walks the key=value pairs of a CEF extension.
+//
+// A key is a run of key bytes that starts the extension or follows a space
+// and ends at an "=". A value runs from that "=" up to the space before the
+// next key, so values may hold spaces, and an "=" that is not preceded by
+// " key" (as in "http://h/?user=admin") stays inside the value. Rather than
+// test every byte, the scanner jumps from "=" to "=" with IndexByte and
+// looks back over the key bytes before each: the look-back stops at the
+// first non-key byte, so every byte is looked at a bounded number of times
+// and the cost stays linear in the length of the line.
+type extScanner struct {
+	s string
+	// The pair found by the last call to next.
+	key string
+	raw string // the value, still escaped
+	// Where the key after this pair starts and where its "=" is; next
+	// == len(s) when there is none.
+	nextKey, nextEq int
+	started         bool
+}
+
+// next advances to the next pair and reports whether there is one. Text
+// before the first key (not valid CEF) is skipped; it stays in the
+// event's message.
+func (sc *extScanner) next() bool {
+	if !sc.started {
+		sc.started = true
+		sc.nextKey, sc.nextEq = sc.findKey(0)
+	}
+	if sc.nextKey >= len(sc.s) {
+		return false
+	}
+	sc.key = sc.s[sc.nextKey:sc.nextEq]
+	valStart := sc.nextEq + 1
+	sc.nextKey, sc.nextEq = sc.findKey(valStart)
+	end := sc.nextKey
+	if end < len(sc.s) {
+		end-- // the single space before the next key separates the pairs
+	} else {
+		for end > valStart && isSpace(sc.s[end-1]) {
+			end-- // the last value loses trailing white space
+		}
+	}
+	sc.raw = sc.s[valStart:end]
+	return true
+}
+
+// findKey returns the start of the first key at or after from and the
+// offset of its "=", or (len(s), len(s)) when there is none.
+func (sc *extScanner) findKey(from int) (int, int) {
+	s := sc.s
+	for eq := from; ; eq++ {
+		eq = indexByteFrom(s, '=', eq)
+		if eq < 0 {
+			return len(s), len(s)
+		}
+		k := eq
+		for k > from && keyByte[s[k-1]] {
+			k--
+		}
+		// A key is not empty and starts the extension or follows a space.
+		// An escaped "\=" fails here too: "\" is not a key byte.
+		if k < eq && (k == 0 || s[k-1] == ' ') {
+			return k, eq
+		}
+	}
+}
+
+// value returns the current value with the extension escapes resolved:
+// `\=`, `\\`, `\n` (line feed) and `\r` (carriage return). Any other
+// backslash stays as it is, since xDome writes regex text such as `\x20`
+// unescaped. It allocates only when there is an escape to resolve.
+func (sc *extScanner) value() string {
+	return unescapeValue(sc.raw)
+}
+
+func unescapeValue(v string) string {
+	i := strings.IndexByte(v, '\\')
+	if i < 0 {
+		return v
+	}
+	// Find the first real escape; lone backslashes need no copy.
+	for ; i < len(v)-1; i++ {
+		if v[i] == '\\' && isValueEscape(v[i+1]) {
+			break
+		}
+	}
+	if i >= len(v)-1 {
+		return v
+	}
+	b := make([]byte, i, len(v))
+	copy(b, v[:i])
+	for ; i < len(v); i++ {
+		c := v[i]
+		if c == '\\' && i+1 < len(v) && isValueEscape(v[i+1]) {
+			i++
+			switch c = v[i]; c {
+			case 'n':
+				c = '\n'
+			case 'r':
+				c = '\r'
+			}
+		}
+		b = append(b, c)
+	}
+	return string(b)
+}
+
+func isValueEscape(c byte) bool {
+	return c == '=' || c == '\\' || c == 'n' || c == 'r'
+}

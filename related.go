@@ -1,0 +1,95 @@
+package xdome
+
+import "net/netip"
+
+// fillRelated sets related.* from the fields already mapped: every IP of
+// the event (source, destination, host), the user, the certificate hashes
+// and the destination domain. Each list is unique and sorted by its text
+// in byte order (so "172.23.44.46" sorts before "5.6.7.8"), and nil when
+// empty. The lists live in the Event's own arrays, so the usual event
+// allocates nothing here; the lists are short, so insertion sort is the
+// fastest sort.
+func (ev *Event) fillRelated() {
+	r := &ev.Related
+	st := &ev.store
+
+	ips := st.relatedIP[:0]
+	ips = appendAddr(ips, ev.Source.IP)
+	ips = appendAddr(ips, ev.Destination.IP)
+	for _, a := range ev.Host.IP {
+		ips = appendAddr(ips, a)
+	}
+	if len(ips) > 0 {
+		r.IP = sortUniqueAddrs(ips)
+	}
+
+	if ev.User.Name != "" {
+		st.relatedUser[0] = ev.User.Name
+		r.User = st.relatedUser[:1]
+	}
+
+	hashes := st.relatedHash[:0]
+	hashes = appendString(hashes, ev.TLS.Client.Hash.SHA1)
+	hashes = appendString(hashes, ev.TLS.Server.Hash.SHA1)
+	if len(hashes) > 0 {
+		r.Hash = sortUniqueStrings(hashes)
+	}
+
+	if ev.Destination.Domain != "" {
+		st.relatedHosts[0] = ev.Destination.Domain
+		r.Hosts = st.relatedHosts[:1]
+	}
+}
+
+func appendAddr(list []netip.Addr, a netip.Addr) []netip.Addr {
+	if !a.IsValid() {
+		return list
+	}
+	return append(list, a)
+}
+
+func appendString(list []string, s string) []string {
+	if s == "" {
+		return list
+	}
+	return append(list, s)
+}
+
+// sortUniqueStrings sorts list in byte order and drops repeats, in place.
+func sortUniqueStrings(list []string) []string {
+	for i := 1; i < len(list); i++ {
+		for j := i; j > 0 && list[j] < list[j-1]; j-- {
+			list[j], list[j-1] = list[j-1], list[j]
+		}
+	}
+	out := list[:1]
+	for _, s := range list[1:] {
+		if s != out[len(out)-1] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// sortUniqueAddrs sorts list by the text of each address, in byte order,
+// and drops repeats, in place.
+func sortUniqueAddrs(list []netip.Addr) []netip.Addr {
+	for i := 1; i < len(list); i++ {
+		for j := i; j > 0 && addrTextLess(list[j], list[j-1]); j-- {
+			list[j], list[j-1] = list[j-1], list[j]
+		}
+	}
+	out := list[:1]
+	for _, a := range list[1:] {
+		if a != out[len(out)-1] {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// addrTextLess compares the text forms of a and b without allocating.
+func addrTextLess(a, b netip.Addr) bool {
+	var ba, bb [64]byte
+	return string(a.AppendTo(ba[:0])) < string(b.AppendTo(bb[:0]))
+}
