@@ -103,3 +103,20 @@ func TestGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestCatalogue checks the hand-written samples of the rest of xDome's
+// catalogue (alerts, device changes, malicious IPs, threat signatures, file
+// transfers), whose expected documents were derived from SPEC.md by hand.
+func TestCatalogue(t *testing.T) {
+	for _, s := range loadSamples(t, "catalogue") {
+		t.Run(s.name, func(t *testing.T) {
+			ev, err := Parse(s.input)
+			if err != nil {
+				t.Fatalf("Parse: %v", err)
+			}
+			if diff := cmp.Diff(decodeJSON(t, s.want), docOf(t, ev)); diff != "" {
+				t.Errorf("document mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
