@@ -40,10 +40,11 @@ func ParseInto(ev *Event, line []byte) error {
 	m.severity(h.severity)
 	sc := extScanner{s: h.ext}
 	for sc.next() {
-		if v := sc.raw; v == "" || v == "None" {
-			continue // xDome's "no value"
+		v := sc.value()
+		if v == "None" {
+			v = "" // xDome's "no value"
 		}
-		m.field(sc.key, sc.value())
+		m.field(sc.key, v)
 	}
 	m.finish()
 	return nil
@@ -67,7 +68,9 @@ type mapper struct {
 
 // field maps one extension key. This switch is the mapping table: every
 // xDome key that reaches ECS appears here exactly once; any other key is
-// ignored by Parse (and available from ParseCEF).
+// ignored by Parse (and available from ParseCEF). An empty v means "no
+// value" and clears what an earlier occurrence of the key set, so that the
+// last occurrence of a key wins, as in Record.Get.
 func (m *mapper) field(key, v string) {
 	ev := m.ev
 	switch key {
@@ -82,7 +85,7 @@ func (m *mapper) field(key, v string) {
 		m.changeDesc = v
 	case "username":
 		ev.User.Name = v
-		m.hasUser = true
+		m.hasUser = v != ""
 	case "protocol":
 		ev.Network.Protocol = v
 
@@ -193,7 +196,7 @@ func (m *mapper) field(key, v string) {
 	// Device changes.
 	case "change_id":
 		ev.Claroty.XDome.Change.ID = v
-		m.isChange = true
+		m.isChange = v != ""
 	case "change_type":
 		ev.Claroty.XDome.Change.Type = v
 	case "change_timestamp":
@@ -294,7 +297,7 @@ func (m *mapper) problem(key, what, v string) {
 // ip parses an address; a bad one is recorded and yields the zero Addr.
 func (m *mapper) ip(key, v string) netip.Addr {
 	a, err := netip.ParseAddr(trimSpace(v))
-	if err != nil {
+	if err != nil && v != "" {
 		m.problem(key, "IP address", v)
 	}
 	return a
@@ -306,7 +309,9 @@ func (m *mapper) port(key, v string, store *int) *int {
 	t := trimSpace(v)
 	n, ok := atoiN(t)
 	if !ok || len(t) > 5 || n > 65535 {
-		m.problem(key, "port", v)
+		if v != "" {
+			m.problem(key, "port", v)
+		}
 		return nil
 	}
 	*store = n
@@ -316,9 +321,8 @@ func (m *mapper) port(key, v string, store *int) *int {
 // time parses an ISO 8601 timestamp into *dst, or records the bad value.
 func (m *mapper) time(dst *Time, key, v string) {
 	t, ok := parseTimestamp(v)
-	if !ok {
+	if !ok && v != "" {
 		m.problem(key, "timestamp", v)
-		return
 	}
 	dst.Time = t
 }
@@ -326,9 +330,8 @@ func (m *mapper) time(dst *Time, key, v string) {
 // certTime parses a certificate date into *dst, or records the bad value.
 func (m *mapper) certTime(dst *Time, key, v string) {
 	t, ok := parseCertTime(v)
-	if !ok {
+	if !ok && v != "" {
 		m.problem(key, "date", v)
-		return
 	}
 	dst.Time = t
 }
