@@ -40,6 +40,16 @@ type Event struct {
 	// event needs no allocation of its own beyond the Event itself. A list
 	// longer than its array simply grows on the heap through append.
 	store store
+
+	// The split of the last destination domain this Event saw, kept
+	// across ParseInto calls: publicsuffix.PublicSuffix allocates on every
+	// call (its netip.ParseAddr check fails with an error value), and a
+	// stream repeats its domains. Owned by this Event, so not shared.
+	domainMemo domainMemo
+}
+
+type domainMemo struct {
+	name, registered, subdomain, tld string
 }
 
 // store holds what the exported fields of an Event point into.

@@ -25,7 +25,8 @@ func Parse(line []byte) (*Event, error) {
 // that becomes ev.Message. The slices and pointers of ev are overwritten by
 // the next call; see [Event]. On error, ev is left reset.
 func ParseInto(ev *Event, line []byte) error {
-	*ev = Event{}
+	memo := ev.domainMemo
+	*ev = Event{domainMemo: memo}
 	trimmed, base := trimLine(line)
 	// The one copy of the input: every string of the event is a piece of
 	// msg (only a value with escape sequences needs a copy of its own).
@@ -39,8 +40,14 @@ func ParseInto(ev *Event, line []byte) error {
 	m := mapper{ev: ev}
 	m.severity(h.severity)
 	sc := extScanner{s: h.ext}
+	// Most lines have no backslash at all: then no value needs unescaping
+	// and one scan of the extension spares a scan of every value.
+	escapes := strings.IndexByte(h.ext, '\\') >= 0
 	for sc.next() {
-		v := sc.value()
+		v := sc.raw
+		if escapes {
+			v = sc.value()
+		}
 		if v == "None" {
 			v = "" // xDome's "no value"
 		}
@@ -55,15 +62,17 @@ func ParseInto(ev *Event, line []byte) error {
 type mapper struct {
 	ev *Event
 
-	hasUser, isChange        bool
-	dstIP, externalIP        netip.Addr
-	alertID, changeAlertID   string
-	eventAlertID             string
-	alertTypeName, alertType string
-	eventDesc, changeDesc    string
-	certType                 string
-	cert                     TLSPeer
-	problems                 []byte // error.message being built
+	hasUser, isChange bool
+	dstIP, externalIP netip.Addr
+	// The addresses as written, to reuse as source/destination.address.
+	srcIPText, dstIPText, externalIPText string
+	alertID, changeAlertID               string
+	eventAlertID                         string
+	alertTypeName, alertType             string
+	eventDesc, changeDesc                string
+	certType                             string
+	cert                                 TLSPeer
+	problems                             []byte // error.message being built
 }
 
 // field maps one extension key. This switch is the mapping table: every
@@ -91,15 +100,15 @@ func (m *mapper) field(key, v string) {
 
 	// Source and destination.
 	case "src_ip":
-		ev.Source.IP = m.ip(key, v)
+		ev.Source.IP, m.srcIPText = m.ip(key, v), v
 	case "src_mac":
 		ev.Source.MAC = v
 	case "src_port":
 		ev.Source.Port = m.port(key, v, &ev.store.srcPort)
 	case "dst_ip":
-		m.dstIP = m.ip(key, v)
+		m.dstIP, m.dstIPText = m.ip(key, v), v
 	case "external_ip":
-		m.externalIP = m.ip(key, v)
+		m.externalIP, m.externalIPText = m.ip(key, v), v
 	case "dst_mac":
 		ev.Destination.MAC = v
 	case "dst_port":
@@ -246,13 +255,22 @@ func (m *mapper) finish() {
 		ev.Destination.IP = m.externalIP
 	}
 	if ev.Source.IP.IsValid() {
-		ev.Source.Address = ev.Source.IP.String()
+		ev.Source.Address = addrText(ev.Source.IP, m.srcIPText)
 	}
 	if d := ev.Destination.Domain; d != "" {
 		ev.Destination.Address = d
-		ev.Destination.RegisteredDomain, ev.Destination.Subdomain, ev.Destination.TopLevelDomain = splitDomain(d)
+		if ev.domainMemo.name != d {
+			r, s, t := splitDomain(d)
+			ev.domainMemo = domainMemo{d, r, s, t}
+		}
+		memo := &ev.domainMemo
+		ev.Destination.RegisteredDomain, ev.Destination.Subdomain, ev.Destination.TopLevelDomain = memo.registered, memo.subdomain, memo.tld
 	} else if ev.Destination.IP.IsValid() {
-		ev.Destination.Address = ev.Destination.IP.String()
+		text := m.dstIPText
+		if ev.Destination.IP != m.dstIP {
+			text = m.externalIPText
+		}
+		ev.Destination.Address = addrText(ev.Destination.IP, text)
 	}
 
 	x := &ev.Claroty.XDome
@@ -270,6 +288,17 @@ func (m *mapper) finish() {
 	if len(m.problems) > 0 {
 		ev.Error.Message = string(m.problems)
 	}
+}
+
+// addrText returns the text of a: written, the address as the line wrote
+// it, when that is already a's canonical text (the usual case, which then
+// costs no allocation), else a.String().
+func addrText(a netip.Addr, written string) string {
+	var buf [64]byte
+	if string(a.AppendTo(buf[:0])) == written {
+		return written
+	}
+	return a.String()
 }
 
 func firstOf(s ...string) string {

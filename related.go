@@ -1,6 +1,10 @@
 package xdome
 
-import "net/netip"
+import (
+	"net/netip"
+	"slices"
+	"strings"
+)
 
 // fillRelated sets related.* from the fields already mapped: every IP of
 // the event (source, destination, host), the user, the certificate hashes
@@ -72,12 +76,27 @@ func sortUniqueStrings(list []string) []string {
 }
 
 // sortUniqueAddrs sorts list by the text of each address, in byte order,
-// and drops repeats, in place.
+// and drops repeats, in place. A short list (the usual one) formats each
+// address once, into buffers on the stack; a longer one formats at each
+// comparison.
 func sortUniqueAddrs(list []netip.Addr) []netip.Addr {
-	for i := 1; i < len(list); i++ {
-		for j := i; j > 0 && addrTextLess(list[j], list[j-1]); j-- {
-			list[j], list[j-1] = list[j-1], list[j]
+	if len(list) <= len(store{}.relatedIP) {
+		var bufs [len(store{}.relatedIP)][48]byte
+		var text [len(store{}.relatedIP)][]byte
+		for i, a := range list {
+			text[i] = a.AppendTo(bufs[i][:0])
 		}
+		for i := 1; i < len(list); i++ {
+			for j := i; j > 0 && string(text[j]) < string(text[j-1]); j-- {
+				list[j], list[j-1] = list[j-1], list[j]
+				text[j], text[j-1] = text[j-1], text[j]
+			}
+		}
+	} else {
+		slices.SortFunc(list, func(a, b netip.Addr) int {
+			var ba, bb [64]byte
+			return strings.Compare(string(a.AppendTo(ba[:0])), string(b.AppendTo(bb[:0])))
+		})
 	}
 	out := list[:1]
 	for _, a := range list[1:] {
@@ -86,10 +105,4 @@ func sortUniqueAddrs(list []netip.Addr) []netip.Addr {
 		}
 	}
 	return out
-}
-
-// addrTextLess compares the text forms of a and b without allocating.
-func addrTextLess(a, b netip.Addr) bool {
-	var ba, bb [64]byte
-	return string(a.AppendTo(ba[:0])) < string(b.AppendTo(bb[:0]))
 }

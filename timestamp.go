@@ -128,7 +128,11 @@ func makeTime(year, month, day, hour, min, sec, nsec, offset int) (time.Time, bo
 		return time.Time{}, false
 	}
 	t := time.Date(year, time.Month(month), day, hour, min, sec, nsec, time.UTC)
-	return t.Add(-time.Duration(offset) * time.Second), true
+	t = t.Add(-time.Duration(offset) * time.Second)
+	if y := t.Year(); y < 0 || y > 9999 {
+		return time.Time{}, false // an offset pushed it out of RFC 3339's years
+	}
+	return t, true
 }
 
 // parseFraction reads an optional "." or "," and at least one digit. Digits

@@ -1,0 +1,138 @@
+package xdome
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The benchmarks run over the six golden messages; b.SetBytes is the length
+// of the input line, so MB/s is input parsed per second.
+
+func BenchmarkParse(b *testing.B) {
+	for _, s := range loadSamples(b, "golden") {
+		b.Run(s.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(s.input)))
+			for b.Loop() {
+				if _, err := Parse(s.input); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkParseInto(b *testing.B) {
+	for _, s := range loadSamples(b, "golden") {
+		b.Run(s.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(s.input)))
+			var ev Event
+			for b.Loop() {
+				if err := ParseInto(&ev, s.input); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkParseParallel parses the goldens from GOMAXPROCS goroutines:
+// Parse shares nothing mutable, so ns/op should fall with the cores.
+func BenchmarkParseParallel(b *testing.B) {
+	samples := loadSamples(b, "golden")
+	var size int
+	for _, s := range samples {
+		size += len(s.input)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(size / len(samples)))
+	b.RunParallel(func(pb *testing.PB) {
+		i := 0
+		for pb.Next() {
+			if _, err := Parse(samples[i%len(samples)].input); err != nil {
+				b.Error(err)
+				return
+			}
+			i++
+		}
+	})
+}
+
+func BenchmarkAppendJSON(b *testing.B) {
+	for _, s := range loadSamples(b, "golden") {
+		b.Run(s.name, func(b *testing.B) {
+			ev, err := Parse(s.input)
+			if err != nil {
+				b.Fatal(err)
+			}
+			buf := ev.AppendJSON(nil)
+			b.ReportAllocs()
+			b.SetBytes(int64(len(buf)))
+			for b.Loop() {
+				buf = ev.AppendJSON(buf[:0])
+			}
+		})
+	}
+}
+
+// BenchmarkMarshalReflect is the baseline for AppendJSON: encoding/json's
+// reflection over the same struct.
+func BenchmarkMarshalReflect(b *testing.B) {
+	for _, s := range loadSamples(b, "golden") {
+		b.Run(s.name, func(b *testing.B) {
+			ev, err := Parse(s.input)
+			if err != nil {
+				b.Fatal(err)
+			}
+			out, _ := json.Marshal((*reflectEvent)(ev))
+			b.ReportAllocs()
+			b.SetBytes(int64(len(out)))
+			for b.Loop() {
+				if _, err := json.Marshal((*reflectEvent)(ev)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkParseSize shows that the cost of a line grows linearly with its
+// length, for one huge value and for many tiny pairs: ns/op divided by the
+// size (the "ns/B" metric) should stay flat from 1 KiB to 16 MiB.
+func BenchmarkParseSize(b *testing.B) {
+	const head = "CEF:0|Claroty|Claroty|0.0|1|n|5|"
+	shapes := map[string]func(n int) string{
+		"huge_value": func(n int) string {
+			return head + "event_description=" + strings.Repeat("word ", (n-len(head))/5)
+		},
+		"tiny_pairs": func(n int) string {
+			return head + strings.Repeat("a=1 ", (n-len(head))/4)
+		},
+	}
+	for _, shape := range []string{"huge_value", "tiny_pairs"} {
+		for _, size := range []int{1 << 10, 64 << 10, 1 << 20, 16 << 20} {
+			line := []byte(shapes[shape](size))
+			b.Run(shape+"/"+sizeName(size), func(b *testing.B) {
+				b.ReportAllocs()
+				b.SetBytes(int64(len(line)))
+				var ev Event
+				for b.Loop() {
+					if err := ParseInto(&ev, line); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(line)), "ns/B")
+			})
+		}
+	}
+}
+
+func sizeName(n int) string {
+	if n >= 1<<20 {
+		return strconv.Itoa(n>>20) + "MiB"
+	}
+	return strconv.Itoa(n>>10) + "KiB"
+}
