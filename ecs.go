@@ -2,6 +2,7 @@ package xdome
 
 import (
 	"net/netip"
+	"slices"
 	"time"
 )
 
@@ -284,4 +285,32 @@ func (t Time) MarshalText() ([]byte, error) {
 // String returns t in the format described at [Time].
 func (t Time) String() string {
 	return string(t.appendText(make([]byte, 0, 30)))
+}
+
+// Clone returns a deep copy of ev that shares no storage with it, so that
+// it survives the next [ParseInto] on ev.
+func (ev *Event) Clone() *Event {
+	c := new(Event)
+	*c = *ev
+	c.store = store{}
+	c.Event.Category = slices.Clone(ev.Event.Category)
+	c.Event.Type = slices.Clone(ev.Event.Type)
+	c.Event.Severity = cloneInt(ev.Event.Severity)
+	c.Source.Port = cloneInt(ev.Source.Port)
+	c.Destination.Port = cloneInt(ev.Destination.Port)
+	c.Host.IP = slices.Clone(ev.Host.IP)
+	c.Host.MAC = slices.Clone(ev.Host.MAC)
+	c.Related.IP = slices.Clone(ev.Related.IP)
+	c.Related.Hash = slices.Clone(ev.Related.Hash)
+	c.Related.Hosts = slices.Clone(ev.Related.Hosts)
+	c.Related.User = slices.Clone(ev.Related.User)
+	return c
+}
+
+func cloneInt(p *int) *int {
+	if p == nil {
+		return nil
+	}
+	v := *p
+	return &v
 }

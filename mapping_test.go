@@ -1,6 +1,9 @@
 package xdome
 
 import (
+	"bytes"
+	"encoding/json"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -1238,5 +1241,109 @@ func TestMapping(t *testing.T) {
 				t.Errorf("Parse(%q) mismatch (-want +got):\n%s", c.line, diff)
 			}
 		})
+	}
+}
+
+// TestParseIntoResets: ParseInto on a reused Event leaves nothing of the
+// previous event behind, whichever way round two very different events
+// come, and an error leaves the Event empty.
+func TestParseIntoResets(t *testing.T) {
+	var cert, alert sample
+	for _, s := range loadSamples(t, "golden") {
+		if s.name == "test_expired_certificate" {
+			cert = s
+		}
+	}
+	for _, s := range loadSamples(t, "catalogue") {
+		if s.name == "alert_malicious_ip" {
+			alert = s
+		}
+	}
+	if cert.input == nil || alert.input == nil {
+		t.Fatal("samples missing")
+	}
+	for _, order := range [][2]sample{{cert, alert}, {alert, cert}, {cert, cert}} {
+		var ev Event
+		for _, s := range order {
+			if err := ParseInto(&ev, s.input); err != nil {
+				t.Fatalf("%s: %v", s.name, err)
+			}
+			if diff := cmp.Diff(decodeJSON(t, s.want), docOf(t, &ev)); diff != "" {
+				t.Errorf("%s after %s (-want +got):\n%s", s.name, order[0].name, diff)
+			}
+		}
+		if err := ParseInto(&ev, []byte("not cef")); err == nil {
+			t.Fatal("ParseInto(not cef): no error")
+		}
+		if got := string(ev.AppendJSON(nil)); got != "{}" {
+			t.Errorf("after an error the event is %s, want {}", got)
+		}
+	}
+}
+
+// TestClone: a clone keeps its document when the original Event is reused.
+func TestClone(t *testing.T) {
+	samples := loadSamples(t, "golden")
+	var ev Event
+	if err := ParseInto(&ev, samples[0].input); err != nil {
+		t.Fatal(err)
+	}
+	c := ev.Clone()
+	for _, s := range loadSamples(t, "catalogue") {
+		if err := ParseInto(&ev, s.input); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if diff := cmp.Diff(decodeJSON(t, samples[0].want), docOf(t, c)); diff != "" {
+		t.Errorf("clone changed by reuse of the original (-want +got):\n%s", diff)
+	}
+}
+
+// TestParseConcurrent parses every sample from many goroutines at once;
+// under -race it proves that Parse shares no mutable state.
+func TestParseConcurrent(t *testing.T) {
+	samples := append(loadSamples(t, "golden"), loadSamples(t, "catalogue")...)
+	want := make([]any, len(samples))
+	for i, s := range samples {
+		want[i] = decodeJSON(t, s.want)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 64)
+	for g := 0; g < 16; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var reused Event
+			for n := 0; n < 20; n++ {
+				i := (g + n) % len(samples)
+				ev, err := Parse(samples[i].input)
+				if err != nil {
+					errs <- samples[i].name + ": " + err.Error()
+					return
+				}
+				if err := ParseInto(&reused, samples[i].input); err != nil {
+					errs <- samples[i].name + ": " + err.Error()
+					return
+				}
+				for _, e := range []*Event{ev, &reused} {
+					var got any
+					dec := json.NewDecoder(bytes.NewReader(e.AppendJSON(nil)))
+					dec.UseNumber()
+					if err := dec.Decode(&got); err != nil {
+						errs <- err.Error()
+						return
+					}
+					if diff := cmp.Diff(want[i], got); diff != "" {
+						errs <- samples[i].name + ": " + diff
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
