@@ -480,6 +480,16 @@ var mappingCases = []mappingCase{
 			"error":{"message":"src_ip: invalid IP address \"1.2.3\""}}`,
 	},
 	{
+		name: "ip/IPv6 zone refused (no place for it in an ECS ip field)",
+		line: mtH + "src_ip=fe80::1%eth0 device_ip_list=['fe80::3%x', '10.0.0.1']",
+		want: `{"message":"CEF:0|Claroty|xDome|1.0|1|t|5|src_ip=fe80::1%eth0 device_ip_list=['fe80::3%x', '10.0.0.1']",
+			"event":{"kind":"alert","category":["network"],"type":["connection"],"severity":5},
+			"observer":{"vendor":"Claroty","product":"xDome","version":"1.0"},
+			"host":{"ip":["10.0.0.1"]},
+			"related":{"ip":["10.0.0.1"]},
+			"error":{"message":"src_ip: invalid IP address \"fe80::1%eth0\"; device_ip_list: invalid IP address \"fe80::3%x\""}}`,
+	},
+	{
 		name: "ip/invalid dst_ip leaves ip and address out",
 		line: mtH + "dst_ip=999.1.1.1 dst_port=80",
 		want: `{"message":"CEF:0|Claroty|xDome|1.0|1|t|5|dst_ip=999.1.1.1 dst_port=80",
