@@ -68,11 +68,12 @@ func (sc *extScanner) next() bool {
 // offset of its "=", or (len(s), len(s)) when there is none.
 func (sc *extScanner) findKey(from int) (int, int) {
 	s := sc.s
-	for eq := from; ; eq++ {
-		eq = indexByteFrom(s, '=', eq)
-		if eq < 0 {
-			return len(s), len(s)
+	for from < len(s) {
+		i := strings.IndexByte(s[from:], '=')
+		if i < 0 {
+			break
 		}
+		eq := from + i
 		k := eq
 		for k > from && keyByte[s[k-1]] {
 			k--
@@ -82,7 +83,9 @@ func (sc *extScanner) findKey(from int) (int, int) {
 		if k < eq && (k == 0 || s[k-1] == ' ') {
 			return k, eq
 		}
+		from = eq + 1
 	}
+	return len(s), len(s)
 }
 
 // value returns the current value with the extension escapes resolved:
