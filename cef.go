@@ -104,8 +104,8 @@ func ParseCEF(line []byte) (*Record, error) {
 		Severity:      h.severity,
 	}
 	sc := extScanner{s: h.ext}
-	for sc.next() {
-		r.Extension = append(r.Extension, Field{sc.key, sc.value()})
+	for key, raw, ok := sc.next(); ok; key, raw, ok = sc.next() {
+		r.Extension = append(r.Extension, Field{key, unescapeValue(raw)})
 	}
 	return r, nil
 }
@@ -117,7 +117,6 @@ type header struct {
 	devVersion, signatureID string
 	name, severity          string
 	ext                     string // still escaped: the scanner unescapes
-	sevOff                  int    // offset of severity in the line, for messages
 }
 
 // trimLine drops leading and trailing white space (line breaks included)
@@ -149,27 +148,40 @@ func trimSpace(s string) string {
 
 // splitHeader finds the CEF record in the trimmed line s and splits its
 // header. base is the offset of s in the caller's line, for errors.
+//
+// The record starts, in this order of preference:
+//   - right after a syslog header, when the body there starts with "CEF:"
+//     (so a "CEF:" inside RFC 5424 structured data or a host name is not
+//     taken for the marker);
+//   - right after a syslog header, when the body there has the shape of a
+//     header whose "CEF:" a relay dropped (a version, "|", and six more
+//     fields), unless a "CEF:" marker comes earlier in the line; so a
+//     "CEF:" quoted in a value of such a record is not taken for its start;
+//   - at the first "CEF:" of the line.
 func splitHeader(s string, base int) (header, error) {
 	if s == "" {
 		return header{}, &ParseError{Offset: base, Err: ErrEmpty}
 	}
-	start := indexCEF(s)
-	if start < 0 {
+	body := syslogBody(s)
+	if strings.HasPrefix(s[body:], "CEF:") {
+		return splitFields(s, body+4, base)
+	}
+	cef := indexCEF(s)
+	if body > 0 && (cef < 0 || cef-4 > body) && looksLikeVersion(s[body:]) {
 		// Relay damage: an RFC 3164 relay took "CEF:" for the syslog tag
-		// and dropped it. Accept the header that follows a syslog header
-		// when it starts with a version number and a "|".
-		start = syslogBody(s)
-		if start <= 0 || !looksLikeVersion(s[start:]) {
-			return header{}, &ParseError{Offset: base, Err: ErrNotCEF, detail: `no "CEF:" marker`}
+		// and dropped it. Only a complete header counts: anything less is
+		// not a CEF record at all.
+		if h, err := splitFields(s, body, base); err == nil {
+			return h, nil
 		}
 	}
-	return splitFields(s, start, base)
+	if cef < 0 {
+		return header{}, &ParseError{Offset: base, Err: ErrNotCEF, detail: `no "CEF:" marker`}
+	}
+	return splitFields(s, cef, base)
 }
 
 // indexCEF returns the offset just past the first "CEF:" in s, or -1.
-// The marker is found by a plain search: it stands right at the start of a
-// bare record and after the syslog header otherwise, and the syslog header
-// fields (time, host, tag) cannot contain it in any real transport.
 func indexCEF(s string) int {
 	if i := strings.Index(s, "CEF:"); i >= 0 {
 		return i + 4
@@ -191,41 +203,59 @@ func looksLikeVersion(s string) bool {
 // backslash is kept as it is.
 func splitFields(s string, start, base int) (header, error) {
 	var f [7]string
-	pos := start
-	for n := 0; n < 7; n++ {
-		end, escaped := indexUnescapedPipe(s, pos)
-		last := end < 0
-		if last {
-			if n < 6 {
-				return header{}, &ParseError{Offset: base + len(s), Err: ErrHeader,
-					detail: strconv.Itoa(n+1) + " of 7 fields"}
+	var ext string
+	if ends, ok := plainHeader(s, start); ok {
+		pos := start
+		for n, end := range ends {
+			f[n], pos = s[pos:end], end+1
+		}
+		ext = s[pos:]
+	} else {
+		pos := start
+		for n := 0; n < 7; n++ {
+			end, escaped := indexUnescapedPipe(s, pos)
+			if end < 0 {
+				if n < 6 {
+					return header{}, &ParseError{Offset: base + len(s), Err: ErrHeader,
+						detail: strconv.Itoa(n+1) + " of 7 fields"}
+				}
+				// A record with no extension may also lack the "|"
+				// after the severity: the 7 fields are all there.
+				end = len(s)
 			}
-			// A record with no extension may also lack the "|" after
-			// the severity: the 7 fields are all there, so accept it.
-			end = len(s)
-		}
-		f[n] = s[pos:end]
-		if escaped {
-			f[n] = unescapeHeader(f[n])
-		}
-		if n == 0 {
-			if _, ok := atoiN(trimSpace(f[0])); !ok || len(trimSpace(f[0])) > 9 {
-				return header{}, &ParseError{Offset: base + pos, Err: ErrVersion,
-					detail: strconv.Quote(f[0])}
+			f[n] = s[pos:end]
+			if escaped {
+				f[n] = unescapeHeader(f[n])
 			}
+			pos = end + 1
 		}
-		if n == 6 {
-			h := header{vendor: f[1], product: f[2], devVersion: f[3],
-				signatureID: f[4], name: f[5], severity: f[6], sevOff: base + pos}
-			h.version, _ = atoiN(trimSpace(f[0]))
-			if !last {
-				h.ext = s[end+1:]
-			}
-			return h, nil
+		if pos <= len(s) {
+			ext = s[pos:]
 		}
-		pos = end + 1
 	}
-	panic("unreachable")
+	version := trimSpace(f[0])
+	n, ok := atoiN(version)
+	if !ok || len(version) > 9 {
+		return header{}, &ParseError{Offset: base + start, Err: ErrVersion, detail: strconv.Quote(f[0])}
+	}
+	return header{version: n, vendor: f[1], product: f[2], devVersion: f[3],
+		signatureID: f[4], name: f[5], severity: f[6], ext: ext}, nil
+}
+
+// plainHeader finds the 7 "|"s that end the header fields at s[start:]
+// when there is no backslash among the fields, the usual case: then the
+// fields need no unescaping, and eight IndexByte calls split them.
+func plainHeader(s string, start int) (ends [7]int, ok bool) {
+	pos := start
+	for n := range ends {
+		i := strings.IndexByte(s[pos:], '|')
+		if i < 0 {
+			return ends, false
+		}
+		ends[n] = pos + i
+		pos += i + 1
+	}
+	return ends, strings.IndexByte(s[start:ends[6]], '\\') < 0
 }
 
 // indexUnescapedPipe returns the index of the first "|" at or after from

@@ -27,29 +27,29 @@ var keyByte = func() (t [256]bool) {
 // looks back over the key bytes before each: the look-back stops at the
 // first non-key byte, so every byte is looked at a bounded number of times
 // and the cost stays linear in the length of the line.
+//
+// The scanner keeps only offsets: it hands each pair back as results, since
+// storing strings in it would cost a GC write barrier per pair.
 type extScanner struct {
 	s string
-	// The pair found by the last call to next.
-	key string
-	raw string // the value, still escaped
-	// Where the key after this pair starts and where its "=" is; next
-	// == len(s) when there is none.
+	// Where the next key starts and where its "=" is; nextKey == len(s)
+	// when there is none.
 	nextKey, nextEq int
 	started         bool
 }
 
-// next advances to the next pair and reports whether there is one. Text
-// before the first key (not valid CEF) is skipped; it stays in the
-// event's message.
-func (sc *extScanner) next() bool {
+// next returns the next pair, its value still escaped (see unescapeValue),
+// and false when there is none. Text before the first key (not valid CEF)
+// is skipped; it stays in the event's message.
+func (sc *extScanner) next() (key, raw string, ok bool) {
 	if !sc.started {
 		sc.started = true
 		sc.nextKey, sc.nextEq = sc.findKey(0)
 	}
 	if sc.nextKey >= len(sc.s) {
-		return false
+		return "", "", false
 	}
-	sc.key = sc.s[sc.nextKey:sc.nextEq]
+	key = sc.s[sc.nextKey:sc.nextEq]
 	valStart := sc.nextEq + 1
 	sc.nextKey, sc.nextEq = sc.findKey(valStart)
 	end := sc.nextKey
@@ -60,8 +60,7 @@ func (sc *extScanner) next() bool {
 			end-- // the last value loses trailing white space
 		}
 	}
-	sc.raw = sc.s[valStart:end]
-	return true
+	return key, sc.s[valStart:end], true
 }
 
 // findKey returns the start of the first key at or after from and the
@@ -88,14 +87,10 @@ func (sc *extScanner) findKey(from int) (int, int) {
 	return len(s), len(s)
 }
 
-// value returns the current value with the extension escapes resolved:
-// `\=`, `\\`, `\n` (line feed) and `\r` (carriage return). Any other
-// backslash stays as it is, since xDome writes regex text such as `\x20`
-// unescaped. It allocates only when there is an escape to resolve.
-func (sc *extScanner) value() string {
-	return unescapeValue(sc.raw)
-}
-
+// unescapeValue resolves the extension escapes of a value: `\=`, `\\`,
+// `\n` (line feed) and `\r` (carriage return). Any other backslash stays as
+// it is, since xDome writes regex text such as `\x20` unescaped. It
+// allocates only when there is an escape to resolve.
 func unescapeValue(v string) string {
 	i := strings.IndexByte(v, '\\')
 	if i < 0 {

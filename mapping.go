@@ -44,15 +44,14 @@ func ParseInto(ev *Event, line []byte) error {
 	// Most lines have no backslash at all: then no value needs unescaping
 	// and one scan of the extension spares a scan of every value.
 	escapes := strings.IndexByte(h.ext, '\\') >= 0
-	for sc.next() {
-		v := sc.raw
+	for key, v, ok := sc.next(); ok; key, v, ok = sc.next() {
 		if escapes {
-			v = sc.value()
+			v = unescapeValue(v)
 		}
 		if v == "None" {
 			v = "" // xDome's "no value"
 		}
-		m.field(sc.key, v)
+		m.field(key, v)
 	}
 	m.finish()
 	return nil
