@@ -73,10 +73,14 @@ func (sc *extScanner) findKey(from int) (int, int) {
 			break
 		}
 		eq := from + i
-		k := eq
-		for k > from && keyByte[s[k-1]] {
-			k--
+		// Look back over the key bytes before the "=" (within the value
+		// searched, as a slice, so that no index needs a bounds check).
+		b := s[from:eq]
+		n := len(b)
+		for n > 0 && keyByte[b[n-1]] {
+			n--
 		}
+		k := from + n
 		// A key is not empty and starts the extension or follows a space.
 		// An escaped "\=" fails here too: "\" is not a key byte.
 		if k < eq && (k == 0 || s[k-1] == ' ') {

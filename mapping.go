@@ -395,6 +395,26 @@ func (m *mapper) severity(v string) {
 	m.ev.Event.Severity = &m.ev.store.severity
 }
 
+// closingQuote returns the offset of the quote q that closes the item
+// opened by s[0], or len(s). Python writes a quote inside an item as \'.
+func closingQuote(s string, q byte) int {
+	for end := 1; end < len(s); end++ {
+		i := strings.IndexByte(s[end:], q)
+		if i < 0 {
+			break
+		}
+		end += i
+		bs := 0 // an odd run of backslashes escapes the quote
+		for bs < end-1 && s[end-1-bs] == '\\' {
+			bs++
+		}
+		if bs%2 == 0 {
+			return end
+		}
+	}
+	return len(s)
+}
+
 var severityWords = map[string]int{
 	"unknown":   0,
 	"low":       3,
@@ -460,13 +480,7 @@ func (it *listIter) next() (string, bool) {
 		}
 		var item string
 		if q := s[0]; q == '\'' || q == '"' {
-			end := 1
-			for end < len(s) && s[end] != q {
-				if s[end] == '\\' {
-					end++ // Python escapes the quote inside an item
-				}
-				end++
-			}
+			end := closingQuote(s, q)
 			if end >= len(s) {
 				item, s = s[1:], "" // unterminated: keep what there is
 			} else {

@@ -1357,3 +1357,39 @@ func TestParseConcurrent(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// TestListIter: the Python list literals xDome writes, item by item.
+func TestListIter(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{`['1.2.3.4']`, []string{"1.2.3.4"}},
+		{`['a', 'b']`, []string{"a", "b"}},
+		{`["a", 'b',c]`, []string{"a", "b", "c"}},
+		{`[]`, nil},
+		{`[None]`, nil},
+		{`[None, 'x', None]`, []string{"x"}},
+		{`['None']`, []string{"None"}},
+		{`['New York, United States', 'b']`, []string{"New York, United States", "b"}},
+		{`['it\'s', 'x']`, []string{`it\'s`, "x"}},
+		{`['C:\\', 'x']`, []string{`C:\\`, "x"}},
+		{`['', 'x']`, []string{"x"}},
+		{`['unterminated`, []string{`['unterminated`}}, // not a list: one value
+		{`['unterminated]`, []string{"unterminated"}},
+		{`1.2.3.4`, []string{"1.2.3.4"}},
+		{` [ 'a' ,  'b' ] `, []string{"a", "b"}},
+		{`[a, , b,]`, []string{"a", "b"}},
+		{``, nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		it := listIter{s: tt.in}
+		for item, ok := it.next(); ok; item, ok = it.next() {
+			got = append(got, item)
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("list %q (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}

@@ -1,0 +1,131 @@
+package xdome
+
+import (
+	"testing"
+	"time"
+)
+
+// TestDaysFromCivil checks the hand-written day count against the time
+// package for every day of several centuries, leap rules included.
+func TestDaysFromCivil(t *testing.T) {
+	for d := time.Date(1599, 1, 1, 0, 0, 0, 0, time.UTC); d.Year() < 2401; d = d.AddDate(0, 0, 1) {
+		want := int(d.Unix() / 86400)
+		if got := daysFromCivil(d.Year(), int(d.Month()), d.Day()); got != want {
+			t.Fatalf("daysFromCivil(%s) = %d, want %d", d.Format("2006-01-02"), got, want)
+		}
+	}
+	for _, y := range []int{0, 1, 4, 100, 9999} {
+		d := time.Date(y, 3, 1, 0, 0, 0, 0, time.UTC)
+		if got, want := daysFromCivil(y, 3, 1), int(d.Unix()/86400); got != want {
+			t.Errorf("daysFromCivil(%d-03-01) = %d, want %d", y, got, want)
+		}
+	}
+}
+
+func TestParseTimestamp(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // "" means invalid
+	}{
+		{"2022-02-06T14:18:48.578951+00:00", "2022-02-06T14:18:48.578951Z"},
+		{"2022-02-06T14:18:48Z", "2022-02-06T14:18:48Z"},
+		{"2022-02-06t14:18:48z", "2022-02-06T14:18:48Z"},
+		{"2022-02-06 14:18:48", "2022-02-06T14:18:48Z"},
+		{"2022-02-06T14:18:48.5+05:30", "2022-02-06T08:48:48.500000Z"},
+		{"2022-02-06T01:00:00-0800", "2022-02-06T09:00:00Z"},
+		{"2022-12-31T23:00:00-02", "2023-01-01T01:00:00Z"},
+		{"2022-02-06T14:18:48,25Z", "2022-02-06T14:18:48.250000Z"},
+		{"2022-02-06T14:18:48.123456789Z", "2022-02-06T14:18:48.123456Z"},
+		{"2022-02-06T14:18:48.9999999Z", "2022-02-06T14:18:48.999999Z"},
+		{"2022-02-06T14:18:48.0000001Z", "2022-02-06T14:18:48Z"},
+		{"2024-02-29T00:00:00Z", "2024-02-29T00:00:00Z"},
+		{"  2022-02-06T14:18:48Z ", "2022-02-06T14:18:48Z"},
+		{"0000-01-01T00:00:00Z", "0000-01-01T00:00:00Z"},
+		{"9999-12-31T23:59:59.999999Z", "9999-12-31T23:59:59.999999Z"},
+		{"2023-02-29T00:00:00Z", ""},
+		{"2022-13-01T00:00:00Z", ""},
+		{"2022-02-06T24:00:00Z", ""},
+		{"2022-02-06T14:60:00Z", ""},
+		{"2022-02-06T14:18:60Z", ""},
+		{"2022-02-06T14:18:48.Z", ""},
+		{"2022-02-06T14:18:48+5:00", ""},
+		{"2022-02-06T14:18:48+24:00", ""},
+		{"2022-02-06T14:18:48 UTC", ""},
+		{"2022-02-06", ""},
+		{"yesterday", ""},
+		{"9999-12-31T23:30:00-05:00", ""},
+		{"0000-01-01T00:00:00+01:00", ""},
+	}
+	for _, tt := range tests {
+		got, ok := parseTimestamp(tt.in)
+		if tt.want == "" {
+			if ok {
+				t.Errorf("parseTimestamp(%q) = %s, want invalid", tt.in, Time{got})
+			}
+			continue
+		}
+		if !ok {
+			t.Errorf("parseTimestamp(%q) invalid, want %s", tt.in, tt.want)
+		} else if s := (Time{got}).String(); s != tt.want {
+			t.Errorf("parseTimestamp(%q) = %s, want %s", tt.in, s, tt.want)
+		}
+	}
+}
+
+func TestParseCertTime(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // "" means invalid
+	}{
+		{"20160526192415Z", "2016-05-26T19:24:15Z"},
+		{"160526192415Z", "2016-05-26T19:24:15Z"},
+		{"491231235959Z", "2049-12-31T23:59:59Z"},
+		{"500101000000Z", "1950-01-01T00:00:00Z"},
+		{"20160526192415.5Z", "2016-05-26T19:24:15.500000Z"},
+		{"20160526192415+0200", "2016-05-26T17:24:15Z"},
+		{"2016-05-26T19:24:15Z", "2016-05-26T19:24:15Z"},
+		{"20160526192415", ""},
+		{"20160230000000Z", ""},
+		{"2016052619241Z", ""},
+		{"None", ""},
+	}
+	for _, tt := range tests {
+		got, ok := parseCertTime(tt.in)
+		if tt.want == "" {
+			if ok {
+				t.Errorf("parseCertTime(%q) = %s, want invalid", tt.in, Time{got})
+			}
+			continue
+		}
+		if !ok {
+			t.Errorf("parseCertTime(%q) invalid, want %s", tt.in, tt.want)
+		} else if s := (Time{got}).String(); s != tt.want {
+			t.Errorf("parseCertTime(%q) = %s, want %s", tt.in, s, tt.want)
+		}
+	}
+}
+
+// TestTimeText: six fraction digits when the microseconds are not zero,
+// none otherwise, always UTC with Z, whatever the location of the value.
+func TestTimeText(t *testing.T) {
+	east := time.FixedZone("east", 2*3600)
+	tests := []struct {
+		in   time.Time
+		want string
+	}{
+		{time.Date(2022, 2, 6, 14, 24, 10, 146720000, time.UTC), "2022-02-06T14:24:10.146720Z"},
+		{time.Date(2022, 2, 6, 14, 24, 10, 999, time.UTC), "2022-02-06T14:24:10Z"},
+		{time.Date(2022, 2, 6, 14, 24, 10, 1000, time.UTC), "2022-02-06T14:24:10.000001Z"},
+		{time.Date(2022, 2, 6, 16, 24, 10, 0, east), "2022-02-06T14:24:10Z"},
+	}
+	for _, tt := range tests {
+		got, _ := Time{tt.in}.MarshalText()
+		if string(got) != tt.want {
+			t.Errorf("MarshalText(%v) = %s, want %s", tt.in, got, tt.want)
+		}
+		js, _ := Time{tt.in}.MarshalJSON()
+		if string(js) != `"`+tt.want+`"` {
+			t.Errorf("MarshalJSON(%v) = %s", tt.in, js)
+		}
+	}
+}
