@@ -13,7 +13,7 @@ import (
 // error.message.
 func Parse(line []byte) (*Event, error) {
 	ev := new(Event)
-	if err := ParseInto(ev, line); err != nil {
+	if err := ev.parse(line); err != nil {
 		return nil, err
 	}
 	return ev, nil
@@ -28,6 +28,12 @@ func ParseInto(ev *Event, line []byte) error {
 	memo := ev.domainMemo
 	*ev = Event{} // a plain clear; Event{domainMemo: memo} would copy 2 KiB
 	ev.domainMemo = memo
+	return ev.parse(line)
+}
+
+// parse is Parse and ParseInto on an Event that is already empty. It
+// writes nothing into ev unless the line is a CEF record.
+func (ev *Event) parse(line []byte) error {
 	trimmed, base := trimLine(line)
 	// The one copy of the input: every string of the event is a piece of
 	// msg (only a value with escape sequences needs a copy of its own).
