@@ -26,75 +26,75 @@ func (ev *Event) AppendJSON(dst []byte) []byte {
 	e.b = append(e.b, '{')
 	e.first = true
 
-	e.str("message", ev.Message)
-	e.time("@timestamp", ev.Timestamp)
+	e.str(`"message":`, ev.Message)
+	e.time(`"@timestamp":`, ev.Timestamp)
 
-	m, f := e.begin("event")
-	e.str("kind", ev.Event.Kind)
-	e.strs("category", ev.Event.Category)
-	e.strs("type", ev.Event.Type)
-	e.int("severity", ev.Event.Severity)
-	e.str("reason", ev.Event.Reason)
-	e.str("code", ev.Event.Code)
+	m, f := e.begin(`"event":`)
+	e.str(`"kind":`, ev.Event.Kind)
+	e.strs(`"category":`, ev.Event.Category)
+	e.strs(`"type":`, ev.Event.Type)
+	e.int(`"severity":`, ev.Event.Severity)
+	e.str(`"reason":`, ev.Event.Reason)
+	e.str(`"code":`, ev.Event.Code)
 	e.end(m, f)
 
-	m, f = e.begin("observer")
-	e.str("vendor", ev.Observer.Vendor)
-	e.str("product", ev.Observer.Product)
-	e.str("version", ev.Observer.Version)
+	m, f = e.begin(`"observer":`)
+	e.str(`"vendor":`, ev.Observer.Vendor)
+	e.str(`"product":`, ev.Observer.Product)
+	e.str(`"version":`, ev.Observer.Version)
 	e.end(m, f)
 
-	e.endpoint("source", &ev.Source)
-	e.endpoint("destination", &ev.Destination)
+	e.endpoint(`"source":`, &ev.Source)
+	e.endpoint(`"destination":`, &ev.Destination)
 
-	m, f = e.begin("user")
-	e.str("name", ev.User.Name)
+	m, f = e.begin(`"user":`)
+	e.str(`"name":`, ev.User.Name)
 	e.end(m, f)
 
-	m, f = e.begin("network")
-	e.str("protocol", ev.Network.Protocol)
+	m, f = e.begin(`"network":`)
+	e.str(`"protocol":`, ev.Network.Protocol)
 	e.end(m, f)
 
-	m, f = e.begin("host")
-	e.strs("mac", ev.Host.MAC)
-	e.addrs("ip", ev.Host.IP)
-	e.str("type", ev.Host.Type)
-	m2, f2 := e.begin("os")
-	e.str("full", ev.Host.OS.Full)
+	m, f = e.begin(`"host":`)
+	e.strs(`"mac":`, ev.Host.MAC)
+	e.addrs(`"ip":`, ev.Host.IP)
+	e.str(`"type":`, ev.Host.Type)
+	m2, f2 := e.begin(`"os":`)
+	e.str(`"full":`, ev.Host.OS.Full)
 	e.end(m2, f2)
 	e.end(m, f)
 
-	m, f = e.begin("device")
-	e.str("id", ev.Device.ID)
-	e.str("manufacturer", ev.Device.Manufacturer)
-	m2, f2 = e.begin("model")
-	e.str("name", ev.Device.Model.Name)
+	m, f = e.begin(`"device":`)
+	e.str(`"id":`, ev.Device.ID)
+	e.str(`"manufacturer":`, ev.Device.Manufacturer)
+	m2, f2 = e.begin(`"model":`)
+	e.str(`"name":`, ev.Device.Model.Name)
 	e.end(m2, f2)
 	e.end(m, f)
 
-	m, f = e.begin("file")
-	e.str("name", ev.File.Name)
-	e.str("type", ev.File.Type)
+	m, f = e.begin(`"file":`)
+	e.str(`"name":`, ev.File.Name)
+	e.str(`"type":`, ev.File.Type)
 	e.end(m, f)
 
-	m, f = e.begin("tls")
-	e.tlsPeer("client", &ev.TLS.Client)
-	e.tlsPeer("server", &ev.TLS.Server)
+	m, f = e.begin(`"tls":`)
+	e.tlsPeer(`"client":`, &ev.TLS.Client)
+	e.tlsPeer(`"server":`, &ev.TLS.Server)
 	e.end(m, f)
 
-	m, f = e.begin("error")
-	e.str("message", ev.Error.Message)
+	m, f = e.begin(`"error":`)
+	e.str(`"message":`, ev.Error.Message)
 	e.end(m, f)
 
-	m, f = e.begin("claroty")
+	m, f = e.begin(`"claroty":`)
 	e.xdome(&ev.Claroty.XDome)
 	e.end(m, f)
 
-	m, f = e.begin("related")
-	e.strs("hash", ev.Related.Hash)
-	e.addrs("ip", ev.Related.IP)
-	e.strs("hosts", ev.Related.Hosts)
-	e.strs("user", ev.Related.User)
+	m, f = e.begin(`"related":`)
+	e.strs(`"hash":`, ev.Related.Hash)
+	e.addrs(`"ip":`, ev.Related.IP)
+	e.strs(`"hosts":`, ev.Related.Hosts)
+	e.strs(`"user":`, ev.Related.User)
 	e.end(m, f)
 
 	return append(e.b, '}')
@@ -102,80 +102,80 @@ func (ev *Event) AppendJSON(dst []byte) []byte {
 
 func (e *encoder) endpoint(key string, p *Endpoint) {
 	m, f := e.begin(key)
-	e.addr("ip", p.IP)
-	e.str("mac", p.MAC)
-	e.int("port", p.Port)
-	e.str("domain", p.Domain)
-	e.str("address", p.Address)
-	e.str("top_level_domain", p.TopLevelDomain)
-	e.str("subdomain", p.Subdomain)
-	e.str("registered_domain", p.RegisteredDomain)
+	e.addr(`"ip":`, p.IP)
+	e.str(`"mac":`, p.MAC)
+	e.int(`"port":`, p.Port)
+	e.str(`"domain":`, p.Domain)
+	e.str(`"address":`, p.Address)
+	e.str(`"top_level_domain":`, p.TopLevelDomain)
+	e.str(`"subdomain":`, p.Subdomain)
+	e.str(`"registered_domain":`, p.RegisteredDomain)
 	e.end(m, f)
 }
 
 func (e *encoder) tlsPeer(key string, p *TLSPeer) {
 	m, f := e.begin(key)
-	m2, f2 := e.begin("x509")
-	m3, f3 := e.begin("subject")
+	m2, f2 := e.begin(`"x509":`)
+	m3, f3 := e.begin(`"subject":`)
 	s := &p.X509.Subject
-	e.str("common_name", s.CommonName)
-	e.str("country", s.Country)
-	e.str("locality", s.Locality)
-	e.str("organization", s.Organization)
-	e.str("organizational_unit", s.OrganizationalUnit)
-	e.str("state_or_province", s.StateOrProvince)
+	e.str(`"common_name":`, s.CommonName)
+	e.str(`"country":`, s.Country)
+	e.str(`"locality":`, s.Locality)
+	e.str(`"organization":`, s.Organization)
+	e.str(`"organizational_unit":`, s.OrganizationalUnit)
+	e.str(`"state_or_province":`, s.StateOrProvince)
 	e.end(m3, f3)
-	e.time("not_after", p.X509.NotAfter)
-	e.time("not_before", p.X509.NotBefore)
+	e.time(`"not_after":`, p.X509.NotAfter)
+	e.time(`"not_before":`, p.X509.NotBefore)
 	e.end(m2, f2)
-	m2, f2 = e.begin("hash")
-	e.str("sha1", p.Hash.SHA1)
+	m2, f2 = e.begin(`"hash":`)
+	e.str(`"sha1":`, p.Hash.SHA1)
 	e.end(m2, f2)
 	e.end(m, f)
 }
 
 func (e *encoder) xdome(x *XDome) {
-	m, f := e.begin("xdome")
-	e.str("client_id", x.ClientID)
-	e.str("sender_id", x.SenderID)
-	e.str("event_id", x.EventID)
+	m, f := e.begin(`"xdome":`)
+	e.str(`"client_id":`, x.ClientID)
+	e.str(`"sender_id":`, x.SenderID)
+	e.str(`"event_id":`, x.EventID)
 
-	m2, f2 := e.begin("device")
-	e.str("uid", x.Device.UID)
-	e.str("category", x.Device.Category)
-	e.str("subcategory", x.Device.Subcategory)
-	e.str("site_name", x.Device.SiteName)
-	e.str("type_family", x.Device.TypeFamily)
+	m2, f2 := e.begin(`"device":`)
+	e.str(`"uid":`, x.Device.UID)
+	e.str(`"category":`, x.Device.Category)
+	e.str(`"subcategory":`, x.Device.Subcategory)
+	e.str(`"site_name":`, x.Device.SiteName)
+	e.str(`"type_family":`, x.Device.TypeFamily)
 	e.end(m2, f2)
 
-	m2, f2 = e.begin("alert")
-	e.str("id", x.Alert.ID)
-	e.str("type", x.Alert.Type)
-	e.str("name", x.Alert.Name)
-	e.str("category", x.Alert.Category)
-	e.str("description", x.Alert.Description)
+	m2, f2 = e.begin(`"alert":`)
+	e.str(`"id":`, x.Alert.ID)
+	e.str(`"type":`, x.Alert.Type)
+	e.str(`"name":`, x.Alert.Name)
+	e.str(`"category":`, x.Alert.Category)
+	e.str(`"description":`, x.Alert.Description)
 	e.end(m2, f2)
 
-	m2, f2 = e.begin("malicious_ip")
-	e.str("confidence", x.MaliciousIP.Confidence)
-	e.str("severity", x.MaliciousIP.Severity)
-	e.str("type", x.MaliciousIP.Type)
-	e.str("source", x.MaliciousIP.Source)
-	e.str("threat_type", x.MaliciousIP.ThreatType)
+	m2, f2 = e.begin(`"malicious_ip":`)
+	e.str(`"confidence":`, x.MaliciousIP.Confidence)
+	e.str(`"severity":`, x.MaliciousIP.Severity)
+	e.str(`"type":`, x.MaliciousIP.Type)
+	e.str(`"source":`, x.MaliciousIP.Source)
+	e.str(`"threat_type":`, x.MaliciousIP.ThreatType)
 	e.end(m2, f2)
 
-	m2, f2 = e.begin("change")
-	e.str("id", x.Change.ID)
-	e.str("type", x.Change.Type)
-	e.time("timestamp", x.Change.Timestamp)
-	e.str("alerted_attribute", x.Change.AlertedAttribute)
+	m2, f2 = e.begin(`"change":`)
+	e.str(`"id":`, x.Change.ID)
+	e.str(`"type":`, x.Change.Type)
+	e.time(`"timestamp":`, x.Change.Timestamp)
+	e.str(`"alerted_attribute":`, x.Change.AlertedAttribute)
 	e.end(m2, f2)
 
-	m2, f2 = e.begin("threat")
-	e.str("signature_name", x.Threat.SignatureName)
-	e.str("signature_content", x.Threat.SignatureContent)
-	e.str("signature_confidence", x.Threat.SignatureConfidence)
-	e.str("signature_severity", x.Threat.SignatureSeverity)
+	m2, f2 = e.begin(`"threat":`)
+	e.str(`"signature_name":`, x.Threat.SignatureName)
+	e.str(`"signature_content":`, x.Threat.SignatureContent)
+	e.str(`"signature_confidence":`, x.Threat.SignatureConfidence)
+	e.str(`"signature_severity":`, x.Threat.SignatureSeverity)
 	e.end(m2, f2)
 	e.end(m, f)
 }
@@ -189,14 +189,15 @@ type encoder struct {
 	first bool // no field written yet in the innermost open object
 }
 
+// key writes the separator and k, which is the key already written as
+// JSON with its colon (`"kind":`): the keys are plain ASCII, so they are
+// literals in the code and cost one copy each.
 func (e *encoder) key(k string) {
 	if !e.first {
 		e.b = append(e.b, ',')
 	}
 	e.first = false
-	e.b = append(e.b, '"')
-	e.b = append(e.b, k...) // keys are plain ASCII: nothing to escape
-	e.b = append(e.b, '"', ':')
+	e.b = append(e.b, k...)
 }
 
 func (e *encoder) begin(k string) (mark int, first bool) {
@@ -298,6 +299,28 @@ func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		// Most text needs no escape: step over it 8 bytes at a time,
+		// testing them together in one 64-bit word (the compiler merges
+		// the byte loads into one load). A byte needs a closer look if it
+		// is at or above 0x80 or below 0x20, or is `"` or `&` (0x26 once
+		// bit 0x04 is set), `<` or `>` (0x3e once bit 0x02 is set), or
+		// `\`; (v-lo)&^v&hi is the classic exact test for a zero byte.
+		for i+8 <= len(s) {
+			w := s[i : i+8]
+			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+			const lo, hi = 0x0101010101010101, 0x8080808080808080
+			v1 := (x | lo*0x04) ^ lo*0x26
+			v2 := (x | lo*0x02) ^ lo*0x3e
+			v3 := x ^ lo*0x5c
+			if (x|(x-lo*0x20)|(v1-lo)&^v1|(v2-lo)&^v2|(v3-lo)&^v3)&hi != 0 {
+				break
+			}
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if jsonSafe[c] {

@@ -3,7 +3,9 @@ package xdome
 import (
 	"bytes"
 	"encoding/json"
+	"math/rand/v2"
 	"net/netip"
+	"strings"
 	"testing"
 )
 
@@ -93,5 +95,35 @@ func TestAppendJSONNoAlloc(t *testing.T) {
 		if n := testing.AllocsPerRun(20, func() { buf = ev.AppendJSON(buf[:0]) }); n != 0 {
 			t.Errorf("%s: AppendJSON allocated %v times per call", name, n)
 		}
+	}
+}
+
+// TestAppendJSONStringExhaustive compares the encoder's strings with
+// encoding/json's for every byte value at every position of a word (the
+// 8-byte fast path must step aside for each unsafe byte), and for random
+// strings of mixed ASCII, control bytes, multi-byte runes and invalid UTF-8.
+func TestAppendJSONStringExhaustive(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		want, _ := json.Marshal(s)
+		if got := appendJSONString(nil, s); !bytes.Equal(got, want) {
+			t.Fatalf("string %q:\n got: %s\nwant: %s", s, got, want)
+		}
+	}
+	base := "abcdefghijklmnopqrstuvwxyz012345"
+	for c := 0; c < 256; c++ {
+		for pos := 0; pos < 17; pos++ {
+			check(base[:pos] + string([]byte{byte(c)}) + base[pos:])
+		}
+	}
+	pieces := []string{"a", "Z", " ", "\x00", "\x1f", "\x7f", `"`, `\`, "<", ">", "&", "'", "=",
+		"é", "€", "😀", "\u2028", "\u2029", "\xff", "\xc3", "\xe2\x82", "?", "~", ";"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := 0; n < 20000; n++ {
+		var sb strings.Builder
+		for k := rng.IntN(40); k > 0; k-- {
+			sb.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		check(sb.String())
 	}
 }
