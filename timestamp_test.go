@@ -23,10 +23,7 @@ func TestDaysFromCivil(t *testing.T) {
 }
 
 func TestParseTimestamp(t *testing.T) {
-	tests := []struct {
-		in   string
-		want string // "" means invalid
-	}{
+	tests := []struct{ in, want string }{ // want "" means invalid
 		{"2022-02-06T14:18:48.578951+00:00", "2022-02-06T14:18:48.578951Z"},
 		{"2022-02-06T14:18:48Z", "2022-02-06T14:18:48Z"},
 		{"2022-02-06t14:18:48z", "2022-02-06T14:18:48Z"},
@@ -56,27 +53,11 @@ func TestParseTimestamp(t *testing.T) {
 		{"9999-12-31T23:30:00-05:00", ""},
 		{"0000-01-01T00:00:00+01:00", ""},
 	}
-	for _, tt := range tests {
-		got, ok := parseTimestamp(tt.in)
-		if tt.want == "" {
-			if ok {
-				t.Errorf("parseTimestamp(%q) = %s, want invalid", tt.in, Time{got})
-			}
-			continue
-		}
-		if !ok {
-			t.Errorf("parseTimestamp(%q) invalid, want %s", tt.in, tt.want)
-		} else if s := (Time{got}).String(); s != tt.want {
-			t.Errorf("parseTimestamp(%q) = %s, want %s", tt.in, s, tt.want)
-		}
-	}
+	checkTimes(t, "parseTimestamp", parseTimestamp, tests)
 }
 
 func TestParseCertTime(t *testing.T) {
-	tests := []struct {
-		in   string
-		want string // "" means invalid
-	}{
+	tests := []struct{ in, want string }{ // want "" means invalid
 		{"20160526192415Z", "2016-05-26T19:24:15Z"},
 		{"160526192415Z", "2016-05-26T19:24:15Z"},
 		{"491231235959Z", "2049-12-31T23:59:59Z"},
@@ -89,18 +70,21 @@ func TestParseCertTime(t *testing.T) {
 		{"2016052619241Z", ""},
 		{"None", ""},
 	}
+	checkTimes(t, "parseCertTime", parseCertTime, tests)
+}
+
+// checkTimes runs a table of inputs and their UTC text ("" for invalid).
+func checkTimes(t *testing.T, name string, parse func(string) (time.Time, bool), tests []struct{ in, want string }) {
+	t.Helper()
 	for _, tt := range tests {
-		got, ok := parseCertTime(tt.in)
-		if tt.want == "" {
-			if ok {
-				t.Errorf("parseCertTime(%q) = %s, want invalid", tt.in, Time{got})
-			}
-			continue
-		}
-		if !ok {
-			t.Errorf("parseCertTime(%q) invalid, want %s", tt.in, tt.want)
-		} else if s := (Time{got}).String(); s != tt.want {
-			t.Errorf("parseCertTime(%q) = %s, want %s", tt.in, s, tt.want)
+		got, ok := parse(tt.in)
+		switch {
+		case tt.want == "" && ok:
+			t.Errorf("%s(%q) = %s, want invalid", name, tt.in, Time{got})
+		case tt.want != "" && !ok:
+			t.Errorf("%s(%q) invalid, want %s", name, tt.in, tt.want)
+		case ok && Time{got}.String() != tt.want:
+			t.Errorf("%s(%q) = %s, want %s", name, tt.in, Time{got}, tt.want)
 		}
 	}
 }
