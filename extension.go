@@ -75,8 +75,13 @@ func (sc *extScanner) findKey(from int) (int, int) {
 		eq := from + i
 		// Look back over the key bytes before the "=" (within the value
 		// searched, as a slice, so that no index needs a bounds check).
+		// Four bytes a step first: the four lookups are independent, so
+		// the processor does them together.
 		b := s[from:eq]
 		n := len(b)
+		for n >= 4 && keyByte[b[n-1]] && keyByte[b[n-2]] && keyByte[b[n-3]] && keyByte[b[n-4]] {
+			n -= 4
+		}
 		for n > 0 && keyByte[b[n-1]] {
 			n--
 		}
