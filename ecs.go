@@ -25,8 +25,8 @@ type Event struct {
 	Timestamp   Time        `json:"@timestamp,omitzero"`
 	Event       EventFields `json:"event,omitzero"`
 	Observer    Observer    `json:"observer,omitzero"`
-	Source      Endpoint    `json:"source,omitzero"`
-	Destination Endpoint    `json:"destination,omitzero"`
+	Source      Source      `json:"source,omitzero"`
+	Destination Destination `json:"destination,omitzero"`
 	User        User        `json:"user,omitzero"`
 	Network     Network     `json:"network,omitzero"`
 	Host        Host        `json:"host,omitzero"`
@@ -42,29 +42,40 @@ type Event struct {
 	// longer than its array simply grows on the heap through append.
 	store store
 
-	// The split of the last destination domain this Event saw, kept
-	// across ParseInto calls: publicsuffix.PublicSuffix allocates on every
-	// call (its netip.ParseAddr check fails with an error value), and a
-	// stream repeats its domains. Owned by this Event, so not shared.
-	domainMemo domainMemo
+	// What ParseInto keeps from one line to the next (the rest of the
+	// Event is cleared): owned by this Event, so not shared.
+	keep keep
 }
 
-type domainMemo struct {
-	name, registered, subdomain, tld string
-}
-
-// store holds what the exported fields of an Event point into.
+// store holds what the exported fields of an Event point into. The arrays
+// are sized for the usual xDome record (a source, a destination and one
+// asset address), since every byte here is allocated with each Event.
 type store struct {
 	category, typ [1]string
 	severity      int
 	srcPort       int
 	dstPort       int
-	hostIP        [4]netip.Addr
-	hostMAC       [4]string
-	relatedIP     [8]netip.Addr
+	hostIP        [2]netip.Addr
+	hostMAC       [2]string
+	relatedIP     [4]netip.Addr
 	relatedUser   [1]string
 	relatedHash   [2]string
 	relatedHosts  [2]string
+}
+
+// keep is what ParseInto carries over between lines.
+type keep struct {
+	// The split of the last destination domain: publicsuffix.PublicSuffix
+	// allocates on every call (its netip.ParseAddr check fails with an
+	// error value), and a stream repeats its domains.
+	domain domainMemo
+	// Storage for the tls.* side of a certificate record, allocated at the
+	// first one and reused after it.
+	tls *TLSPeer
+}
+
+type domainMemo struct {
+	name, registered, subdomain, tld string
 }
 
 // EventFields is the ECS event field set.
@@ -90,9 +101,16 @@ type Observer struct {
 	Version string `json:"version,omitempty"`
 }
 
-// Endpoint is an ECS source or destination. The domain parts are only ever
-// set on the destination.
-type Endpoint struct {
+// Source is the ECS source field set.
+type Source struct {
+	IP      netip.Addr `json:"ip,omitzero"`
+	MAC     string     `json:"mac,omitempty"`
+	Port    *int       `json:"port,omitempty"`
+	Address string     `json:"address,omitempty"`
+}
+
+// Destination is the ECS destination field set.
+type Destination struct {
 	IP   netip.Addr `json:"ip,omitzero"`
 	MAC  string     `json:"mac,omitempty"`
 	Port *int       `json:"port,omitempty"`
@@ -147,10 +165,10 @@ type File struct {
 }
 
 // TLS is the ECS tls field set. Only the side named by the record's
-// certificate_type is set.
+// certificate_type is set; the other is nil.
 type TLS struct {
-	Client TLSPeer `json:"client,omitzero"`
-	Server TLSPeer `json:"server,omitzero"`
+	Client *TLSPeer `json:"client,omitempty"`
+	Server *TLSPeer `json:"server,omitempty"`
 }
 
 // TLSPeer is one side of ECS tls: the certificate it presented.
@@ -295,19 +313,22 @@ func (ev *Event) Clone() *Event {
 	c.store = store{}
 	c.Event.Category = slices.Clone(ev.Event.Category)
 	c.Event.Type = slices.Clone(ev.Event.Type)
-	c.Event.Severity = cloneInt(ev.Event.Severity)
-	c.Source.Port = cloneInt(ev.Source.Port)
-	c.Destination.Port = cloneInt(ev.Destination.Port)
+	c.Event.Severity = clonePtr(ev.Event.Severity)
+	c.Source.Port = clonePtr(ev.Source.Port)
+	c.Destination.Port = clonePtr(ev.Destination.Port)
 	c.Host.IP = slices.Clone(ev.Host.IP)
 	c.Host.MAC = slices.Clone(ev.Host.MAC)
 	c.Related.IP = slices.Clone(ev.Related.IP)
 	c.Related.Hash = slices.Clone(ev.Related.Hash)
 	c.Related.Hosts = slices.Clone(ev.Related.Hosts)
 	c.Related.User = slices.Clone(ev.Related.User)
+	c.TLS.Client = clonePtr(ev.TLS.Client)
+	c.TLS.Server = clonePtr(ev.TLS.Server)
+	c.keep = keep{}
 	return c
 }
 
-func cloneInt(p *int) *int {
+func clonePtr[T any](p *T) *T {
 	if p == nil {
 		return nil
 	}

@@ -44,8 +44,24 @@ func (ev *Event) AppendJSON(dst []byte) []byte {
 	e.str(`"version":`, ev.Observer.Version)
 	e.end(m, f)
 
-	e.endpoint(`"source":`, &ev.Source)
-	e.endpoint(`"destination":`, &ev.Destination)
+	m, f = e.begin(`"source":`)
+	e.addr(`"ip":`, ev.Source.IP)
+	e.str(`"mac":`, ev.Source.MAC)
+	e.int(`"port":`, ev.Source.Port)
+	e.str(`"address":`, ev.Source.Address)
+	e.end(m, f)
+
+	d := &ev.Destination
+	m, f = e.begin(`"destination":`)
+	e.addr(`"ip":`, d.IP)
+	e.str(`"mac":`, d.MAC)
+	e.int(`"port":`, d.Port)
+	e.str(`"domain":`, d.Domain)
+	e.str(`"address":`, d.Address)
+	e.str(`"top_level_domain":`, d.TopLevelDomain)
+	e.str(`"subdomain":`, d.Subdomain)
+	e.str(`"registered_domain":`, d.RegisteredDomain)
+	e.end(m, f)
 
 	m, f = e.begin(`"user":`)
 	e.str(`"name":`, ev.User.Name)
@@ -78,8 +94,8 @@ func (ev *Event) AppendJSON(dst []byte) []byte {
 	e.end(m, f)
 
 	m, f = e.begin(`"tls":`)
-	e.tlsPeer(`"client":`, &ev.TLS.Client)
-	e.tlsPeer(`"server":`, &ev.TLS.Server)
+	e.tlsPeer(`"client":`, ev.TLS.Client)
+	e.tlsPeer(`"server":`, ev.TLS.Server)
 	e.end(m, f)
 
 	m, f = e.begin(`"error":`)
@@ -100,20 +116,10 @@ func (ev *Event) AppendJSON(dst []byte) []byte {
 	return append(e.b, '}')
 }
 
-func (e *encoder) endpoint(key string, p *Endpoint) {
-	m, f := e.begin(key)
-	e.addr(`"ip":`, p.IP)
-	e.str(`"mac":`, p.MAC)
-	e.int(`"port":`, p.Port)
-	e.str(`"domain":`, p.Domain)
-	e.str(`"address":`, p.Address)
-	e.str(`"top_level_domain":`, p.TopLevelDomain)
-	e.str(`"subdomain":`, p.Subdomain)
-	e.str(`"registered_domain":`, p.RegisteredDomain)
-	e.end(m, f)
-}
-
 func (e *encoder) tlsPeer(key string, p *TLSPeer) {
+	if p == nil {
+		return
+	}
 	m, f := e.begin(key)
 	m2, f2 := e.begin(`"x509":`)
 	m3, f3 := e.begin(`"subject":`)

@@ -25,9 +25,9 @@ func Parse(line []byte) (*Event, error) {
 // that becomes ev.Message. The slices and pointers of ev are overwritten by
 // the next call; see [Event]. On error, ev is left reset.
 func ParseInto(ev *Event, line []byte) error {
-	memo := ev.domainMemo
-	*ev = Event{} // a plain clear; Event{domainMemo: memo} would copy 2 KiB
-	ev.domainMemo = memo
+	keep := ev.keep
+	*ev = Event{} // a plain clear; Event{keep: keep} would copy the whole Event
+	ev.keep = keep
 	return ev.parse(line)
 }
 
@@ -265,11 +265,11 @@ func (m *mapper) finish() {
 	}
 	if d := ev.Destination.Domain; d != "" {
 		ev.Destination.Address = d
-		if ev.domainMemo.name != d {
+		memo := &ev.keep.domain
+		if memo.name != d {
 			r, s, t := splitDomain(d)
-			ev.domainMemo = domainMemo{d, r, s, t}
+			*memo = domainMemo{d, r, s, t}
 		}
-		memo := &ev.domainMemo
 		ev.Destination.RegisteredDomain, ev.Destination.Subdomain, ev.Destination.TopLevelDomain = memo.registered, memo.subdomain, memo.tld
 	} else if ev.Destination.IP.IsValid() {
 		text := m.dstIPText
@@ -285,9 +285,9 @@ func (m *mapper) finish() {
 
 	switch {
 	case strings.EqualFold(m.certType, "server"):
-		ev.TLS.Server = m.cert
+		ev.TLS.Server = m.tlsPeer()
 	case strings.EqualFold(m.certType, "client"):
-		ev.TLS.Client = m.cert
+		ev.TLS.Client = m.tlsPeer()
 	}
 
 	ev.fillRelated()
@@ -305,6 +305,21 @@ func addrText(a netip.Addr, written string) string {
 		return written
 	}
 	return a.String()
+}
+
+// tlsPeer returns the certificate in the Event's reusable storage, or nil
+// when the record gave none of its fields.
+func (m *mapper) tlsPeer() *TLSPeer {
+	if m.cert == (TLSPeer{}) {
+		return nil
+	}
+	p := m.ev.keep.tls
+	if p == nil {
+		p = new(TLSPeer)
+		m.ev.keep.tls = p
+	}
+	*p = m.cert
+	return p
 }
 
 func firstOf(s ...string) string {

@@ -33,8 +33,11 @@ func (ev *Event) fillRelated() {
 	}
 
 	hashes := st.relatedHash[:0]
-	hashes = appendString(hashes, ev.TLS.Client.Hash.SHA1)
-	hashes = appendString(hashes, ev.TLS.Server.Hash.SHA1)
+	for _, peer := range [...]*TLSPeer{ev.TLS.Client, ev.TLS.Server} {
+		if peer != nil {
+			hashes = appendString(hashes, peer.Hash.SHA1)
+		}
+	}
 	if len(hashes) > 0 {
 		r.Hash = sortUniqueStrings(hashes)
 	}
