@@ -25,8 +25,10 @@ func splitDomain(name string) (registered, subdomain, tld string) {
 	if name == "" || strings.HasPrefix(name, ".") || strings.Contains(name, "..") {
 		return "", "", ""
 	}
-	if _, err := netip.ParseAddr(name); err == nil {
-		return "", "", ""
+	if mayBeIP(name) {
+		if _, err := netip.ParseAddr(name); err == nil {
+			return "", "", ""
+		}
 	}
 	lower := name
 	if hasUpper(name) {
@@ -73,6 +75,13 @@ func icannSuffix(name string) string {
 		}
 		name = suffix[dot+1:]
 	}
+}
+
+// mayBeIP reports whether name could be an IP address: IPv6 has a colon,
+// and IPv4 ends in a digit, which no top-level domain does. The test spares
+// host names the error value that a failed netip.ParseAddr allocates.
+func mayBeIP(name string) bool {
+	return strings.IndexByte(name, ':') >= 0 || isDigit(name[len(name)-1])
 }
 
 func hasUpper(s string) bool {
