@@ -67,7 +67,11 @@ func keepLiveHeap(on bool) func() {
 
 // BenchmarkParseParallel parses the goldens from GOMAXPROCS goroutines:
 // Parse shares nothing mutable, so ns/op should fall with the cores.
-func BenchmarkParseParallel(b *testing.B) {
+func BenchmarkParseParallel(b *testing.B)         { benchParseParallel(b, false) }
+func BenchmarkParseParallelLiveHeap(b *testing.B) { benchParseParallel(b, true) }
+
+func benchParseParallel(b *testing.B, liveHeap bool) {
+	defer keepLiveHeap(liveHeap)()
 	samples := loadSamples(b, "golden")
 	var size int
 	for _, s := range samples {
