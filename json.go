@@ -22,265 +22,258 @@ func (ev *Event) MarshalJSON() ([]byte, error) {
 // empty slice as absent, while reflection would write an object for a
 // non-nil empty slice; Parse never makes those.
 func (ev *Event) AppendJSON(dst []byte) []byte {
-	e := encoder{b: dst}
-	e.b = append(e.b, '{')
-	e.first = true
+	// Each member is written with a leading comma; see openObj.
+	b := dst
+	start := len(b)
+	var m, p, m2, p2 int
 
-	e.str(`"message":`, ev.Message)
-	e.time(`"@timestamp":`, ev.Timestamp)
+	b = strField(b, `,"message":`, ev.Message)
+	b = timeField(b, `,"@timestamp":`, ev.Timestamp)
 
-	m, f := e.begin(`"event":`)
-	e.str(`"kind":`, ev.Event.Kind)
-	e.strs(`"category":`, ev.Event.Category)
-	e.strs(`"type":`, ev.Event.Type)
-	e.int(`"severity":`, ev.Event.Severity)
-	e.str(`"reason":`, ev.Event.Reason)
-	e.str(`"code":`, ev.Event.Code)
-	e.end(m, f)
+	b, m, p = openObj(b, `,"event":`)
+	b = strField(b, `,"kind":`, ev.Event.Kind)
+	b = strsField(b, `,"category":`, ev.Event.Category)
+	b = strsField(b, `,"type":`, ev.Event.Type)
+	b = intField(b, `,"severity":`, ev.Event.Severity)
+	b = strField(b, `,"reason":`, ev.Event.Reason)
+	b = strField(b, `,"code":`, ev.Event.Code)
+	b = closeObj(b, m, p)
 
-	m, f = e.begin(`"observer":`)
-	e.str(`"vendor":`, ev.Observer.Vendor)
-	e.str(`"product":`, ev.Observer.Product)
-	e.str(`"version":`, ev.Observer.Version)
-	e.end(m, f)
+	b, m, p = openObj(b, `,"observer":`)
+	b = strField(b, `,"vendor":`, ev.Observer.Vendor)
+	b = strField(b, `,"product":`, ev.Observer.Product)
+	b = strField(b, `,"version":`, ev.Observer.Version)
+	b = closeObj(b, m, p)
 
-	m, f = e.begin(`"source":`)
-	e.addr(`"ip":`, ev.Source.IP)
-	e.str(`"mac":`, ev.Source.MAC)
-	e.int(`"port":`, ev.Source.Port)
-	e.str(`"address":`, ev.Source.Address)
-	e.end(m, f)
+	b, m, p = openObj(b, `,"source":`)
+	b = addrField(b, `,"ip":`, ev.Source.IP)
+	b = strField(b, `,"mac":`, ev.Source.MAC)
+	b = intField(b, `,"port":`, ev.Source.Port)
+	b = strField(b, `,"address":`, ev.Source.Address)
+	b = closeObj(b, m, p)
 
 	d := &ev.Destination
-	m, f = e.begin(`"destination":`)
-	e.addr(`"ip":`, d.IP)
-	e.str(`"mac":`, d.MAC)
-	e.int(`"port":`, d.Port)
-	e.str(`"domain":`, d.Domain)
-	e.str(`"address":`, d.Address)
-	e.str(`"top_level_domain":`, d.TopLevelDomain)
-	e.str(`"subdomain":`, d.Subdomain)
-	e.str(`"registered_domain":`, d.RegisteredDomain)
-	e.end(m, f)
+	b, m, p = openObj(b, `,"destination":`)
+	b = addrField(b, `,"ip":`, d.IP)
+	b = strField(b, `,"mac":`, d.MAC)
+	b = intField(b, `,"port":`, d.Port)
+	b = strField(b, `,"domain":`, d.Domain)
+	b = strField(b, `,"address":`, d.Address)
+	b = strField(b, `,"top_level_domain":`, d.TopLevelDomain)
+	b = strField(b, `,"subdomain":`, d.Subdomain)
+	b = strField(b, `,"registered_domain":`, d.RegisteredDomain)
+	b = closeObj(b, m, p)
 
-	m, f = e.begin(`"user":`)
-	e.str(`"name":`, ev.User.Name)
-	e.end(m, f)
+	b, m, p = openObj(b, `,"user":`)
+	b = strField(b, `,"name":`, ev.User.Name)
+	b = closeObj(b, m, p)
 
-	m, f = e.begin(`"network":`)
-	e.str(`"protocol":`, ev.Network.Protocol)
-	e.end(m, f)
+	b, m, p = openObj(b, `,"network":`)
+	b = strField(b, `,"protocol":`, ev.Network.Protocol)
+	b = closeObj(b, m, p)
 
-	m, f = e.begin(`"host":`)
-	e.strs(`"mac":`, ev.Host.MAC)
-	e.addrs(`"ip":`, ev.Host.IP)
-	e.str(`"type":`, ev.Host.Type)
-	m2, f2 := e.begin(`"os":`)
-	e.str(`"full":`, ev.Host.OS.Full)
-	e.end(m2, f2)
-	e.end(m, f)
+	b, m, p = openObj(b, `,"host":`)
+	b = strsField(b, `,"mac":`, ev.Host.MAC)
+	b = addrsField(b, `,"ip":`, ev.Host.IP)
+	b = strField(b, `,"type":`, ev.Host.Type)
+	b, m2, p2 = openObj(b, `,"os":`)
+	b = strField(b, `,"full":`, ev.Host.OS.Full)
+	b = closeObj(b, m2, p2)
+	b = closeObj(b, m, p)
 
-	m, f = e.begin(`"device":`)
-	e.str(`"id":`, ev.Device.ID)
-	e.str(`"manufacturer":`, ev.Device.Manufacturer)
-	m2, f2 = e.begin(`"model":`)
-	e.str(`"name":`, ev.Device.Model.Name)
-	e.end(m2, f2)
-	e.end(m, f)
+	b, m, p = openObj(b, `,"device":`)
+	b = strField(b, `,"id":`, ev.Device.ID)
+	b = strField(b, `,"manufacturer":`, ev.Device.Manufacturer)
+	b, m2, p2 = openObj(b, `,"model":`)
+	b = strField(b, `,"name":`, ev.Device.Model.Name)
+	b = closeObj(b, m2, p2)
+	b = closeObj(b, m, p)
 
-	m, f = e.begin(`"file":`)
-	e.str(`"name":`, ev.File.Name)
-	e.str(`"type":`, ev.File.Type)
-	e.end(m, f)
+	b, m, p = openObj(b, `,"file":`)
+	b = strField(b, `,"name":`, ev.File.Name)
+	b = strField(b, `,"type":`, ev.File.Type)
+	b = closeObj(b, m, p)
 
-	m, f = e.begin(`"tls":`)
-	e.tlsPeer(`"client":`, ev.TLS.Client)
-	e.tlsPeer(`"server":`, ev.TLS.Server)
-	e.end(m, f)
+	b, m, p = openObj(b, `,"tls":`)
+	b = tlsPeerField(b, `,"client":`, ev.TLS.Client)
+	b = tlsPeerField(b, `,"server":`, ev.TLS.Server)
+	b = closeObj(b, m, p)
 
-	m, f = e.begin(`"error":`)
-	e.str(`"message":`, ev.Error.Message)
-	e.end(m, f)
+	b, m, p = openObj(b, `,"error":`)
+	b = strField(b, `,"message":`, ev.Error.Message)
+	b = closeObj(b, m, p)
 
-	m, f = e.begin(`"claroty":`)
-	e.xdome(&ev.Claroty.XDome)
-	e.end(m, f)
+	b, m, p = openObj(b, `,"claroty":`)
+	b = xdomeField(b, &ev.Claroty.XDome)
+	b = closeObj(b, m, p)
 
-	m, f = e.begin(`"related":`)
-	e.strs(`"hash":`, ev.Related.Hash)
-	e.addrs(`"ip":`, ev.Related.IP)
-	e.strs(`"hosts":`, ev.Related.Hosts)
-	e.strs(`"user":`, ev.Related.User)
-	e.end(m, f)
+	b, m, p = openObj(b, `,"related":`)
+	b = strsField(b, `,"hash":`, ev.Related.Hash)
+	b = addrsField(b, `,"ip":`, ev.Related.IP)
+	b = strsField(b, `,"hosts":`, ev.Related.Hosts)
+	b = strsField(b, `,"user":`, ev.Related.User)
+	b = closeObj(b, m, p)
 
-	return append(e.b, '}')
-}
-
-func (e *encoder) tlsPeer(key string, p *TLSPeer) {
-	if p == nil {
-		return
+	if len(b) == start {
+		return append(b, "{}"...)
 	}
-	m, f := e.begin(key)
-	m2, f2 := e.begin(`"x509":`)
-	m3, f3 := e.begin(`"subject":`)
-	s := &p.X509.Subject
-	e.str(`"common_name":`, s.CommonName)
-	e.str(`"country":`, s.Country)
-	e.str(`"locality":`, s.Locality)
-	e.str(`"organization":`, s.Organization)
-	e.str(`"organizational_unit":`, s.OrganizationalUnit)
-	e.str(`"state_or_province":`, s.StateOrProvince)
-	e.end(m3, f3)
-	e.time(`"not_after":`, p.X509.NotAfter)
-	e.time(`"not_before":`, p.X509.NotBefore)
-	e.end(m2, f2)
-	m2, f2 = e.begin(`"hash":`)
-	e.str(`"sha1":`, p.Hash.SHA1)
-	e.end(m2, f2)
-	e.end(m, f)
+	b[start] = '{'
+	return append(b, '}')
 }
 
-func (e *encoder) xdome(x *XDome) {
-	m, f := e.begin(`"xdome":`)
-	e.str(`"client_id":`, x.ClientID)
-	e.str(`"sender_id":`, x.SenderID)
-	e.str(`"event_id":`, x.EventID)
-
-	m2, f2 := e.begin(`"device":`)
-	e.str(`"uid":`, x.Device.UID)
-	e.str(`"category":`, x.Device.Category)
-	e.str(`"subcategory":`, x.Device.Subcategory)
-	e.str(`"site_name":`, x.Device.SiteName)
-	e.str(`"type_family":`, x.Device.TypeFamily)
-	e.end(m2, f2)
-
-	m2, f2 = e.begin(`"alert":`)
-	e.str(`"id":`, x.Alert.ID)
-	e.str(`"type":`, x.Alert.Type)
-	e.str(`"name":`, x.Alert.Name)
-	e.str(`"category":`, x.Alert.Category)
-	e.str(`"description":`, x.Alert.Description)
-	e.end(m2, f2)
-
-	m2, f2 = e.begin(`"malicious_ip":`)
-	e.str(`"confidence":`, x.MaliciousIP.Confidence)
-	e.str(`"severity":`, x.MaliciousIP.Severity)
-	e.str(`"type":`, x.MaliciousIP.Type)
-	e.str(`"source":`, x.MaliciousIP.Source)
-	e.str(`"threat_type":`, x.MaliciousIP.ThreatType)
-	e.end(m2, f2)
-
-	m2, f2 = e.begin(`"change":`)
-	e.str(`"id":`, x.Change.ID)
-	e.str(`"type":`, x.Change.Type)
-	e.time(`"timestamp":`, x.Change.Timestamp)
-	e.str(`"alerted_attribute":`, x.Change.AlertedAttribute)
-	e.end(m2, f2)
-
-	m2, f2 = e.begin(`"threat":`)
-	e.str(`"signature_name":`, x.Threat.SignatureName)
-	e.str(`"signature_content":`, x.Threat.SignatureContent)
-	e.str(`"signature_confidence":`, x.Threat.SignatureConfidence)
-	e.str(`"signature_severity":`, x.Threat.SignatureSeverity)
-	e.end(m2, f2)
-	e.end(m, f)
-}
-
-// encoder writes one JSON object at a time. An object is opened by begin
-// and closed by end; when no field was written in between, end takes the
-// opening back out, which is how empty objects are omitted without first
-// testing every field for zero.
-type encoder struct {
-	b     []byte
-	first bool // no field written yet in the innermost open object
-}
-
-// key writes the separator and k, which is the key already written as
-// JSON with its colon (`"kind":`): the keys are plain ASCII, so they are
-// literals in the code and cost one copy each.
-func (e *encoder) key(k string) {
-	if !e.first {
-		e.b = append(e.b, ',')
+func tlsPeerField(b []byte, key string, t *TLSPeer) []byte {
+	if t == nil {
+		return b
 	}
-	e.first = false
-	e.b = append(e.b, k...)
+	b, m, p := openObj(b, key)
+	b, m2, p2 := openObj(b, `,"x509":`)
+	b, m3, p3 := openObj(b, `,"subject":`)
+	s := &t.X509.Subject
+	b = strField(b, `,"common_name":`, s.CommonName)
+	b = strField(b, `,"country":`, s.Country)
+	b = strField(b, `,"locality":`, s.Locality)
+	b = strField(b, `,"organization":`, s.Organization)
+	b = strField(b, `,"organizational_unit":`, s.OrganizationalUnit)
+	b = strField(b, `,"state_or_province":`, s.StateOrProvince)
+	b = closeObj(b, m3, p3)
+	b = timeField(b, `,"not_after":`, t.X509.NotAfter)
+	b = timeField(b, `,"not_before":`, t.X509.NotBefore)
+	b = closeObj(b, m2, p2)
+	b, m2, p2 = openObj(b, `,"hash":`)
+	b = strField(b, `,"sha1":`, t.Hash.SHA1)
+	b = closeObj(b, m2, p2)
+	return closeObj(b, m, p)
 }
 
-func (e *encoder) begin(k string) (mark int, first bool) {
-	mark, first = len(e.b), e.first
-	e.key(k)
-	e.b = append(e.b, '{')
-	e.first = true
-	return mark, first
+func xdomeField(b []byte, x *XDome) []byte {
+	b, m, p := openObj(b, `,"xdome":`)
+	b = strField(b, `,"client_id":`, x.ClientID)
+	b = strField(b, `,"sender_id":`, x.SenderID)
+	b = strField(b, `,"event_id":`, x.EventID)
+
+	b, m2, p2 := openObj(b, `,"device":`)
+	b = strField(b, `,"uid":`, x.Device.UID)
+	b = strField(b, `,"category":`, x.Device.Category)
+	b = strField(b, `,"subcategory":`, x.Device.Subcategory)
+	b = strField(b, `,"site_name":`, x.Device.SiteName)
+	b = strField(b, `,"type_family":`, x.Device.TypeFamily)
+	b = closeObj(b, m2, p2)
+
+	b, m2, p2 = openObj(b, `,"alert":`)
+	b = strField(b, `,"id":`, x.Alert.ID)
+	b = strField(b, `,"type":`, x.Alert.Type)
+	b = strField(b, `,"name":`, x.Alert.Name)
+	b = strField(b, `,"category":`, x.Alert.Category)
+	b = strField(b, `,"description":`, x.Alert.Description)
+	b = closeObj(b, m2, p2)
+
+	b, m2, p2 = openObj(b, `,"malicious_ip":`)
+	b = strField(b, `,"confidence":`, x.MaliciousIP.Confidence)
+	b = strField(b, `,"severity":`, x.MaliciousIP.Severity)
+	b = strField(b, `,"type":`, x.MaliciousIP.Type)
+	b = strField(b, `,"source":`, x.MaliciousIP.Source)
+	b = strField(b, `,"threat_type":`, x.MaliciousIP.ThreatType)
+	b = closeObj(b, m2, p2)
+
+	b, m2, p2 = openObj(b, `,"change":`)
+	b = strField(b, `,"id":`, x.Change.ID)
+	b = strField(b, `,"type":`, x.Change.Type)
+	b = timeField(b, `,"timestamp":`, x.Change.Timestamp)
+	b = strField(b, `,"alerted_attribute":`, x.Change.AlertedAttribute)
+	b = closeObj(b, m2, p2)
+
+	b, m2, p2 = openObj(b, `,"threat":`)
+	b = strField(b, `,"signature_name":`, x.Threat.SignatureName)
+	b = strField(b, `,"signature_content":`, x.Threat.SignatureContent)
+	b = strField(b, `,"signature_confidence":`, x.Threat.SignatureConfidence)
+	b = strField(b, `,"signature_severity":`, x.Threat.SignatureSeverity)
+	b = closeObj(b, m2, p2)
+	return closeObj(b, m, p)
 }
 
-func (e *encoder) end(mark int, first bool) {
-	if e.first { // empty object: omit it
-		e.b = e.b[:mark]
-		e.first = first
-		return
+// Every member is written with a leading comma in its key literal
+// (`,"kind":`), so that a member costs one copy and no test of whether it
+// is the first. openObj writes an object's key and notes where its "{"
+// goes: closeObj then puts the "{" over the comma of the object's first
+// member, or, when no member was written, takes the key back out, which
+// is how empty objects are omitted without testing every field first.
+// The keys are plain ASCII literals: nothing to escape.
+func openObj(b []byte, key string) (out []byte, mark, pos int) {
+	mark = len(b)
+	b = append(b, key...)
+	return b, mark, len(b)
+}
+
+func closeObj(b []byte, mark, pos int) []byte {
+	if len(b) == pos {
+		return b[:mark]
 	}
-	e.b = append(e.b, '}')
+	b[pos] = '{'
+	return append(b, '}')
 }
 
-func (e *encoder) str(k, v string) {
-	if v != "" {
-		e.key(k)
-		e.b = appendJSONString(e.b, v)
+func strField(b []byte, key, v string) []byte {
+	if v == "" {
+		return b
 	}
+	b = append(b, key...)
+	return appendJSONString(b, v)
 }
 
-func (e *encoder) strs(k string, v []string) {
+func strsField(b []byte, key string, v []string) []byte {
 	if len(v) == 0 {
-		return
+		return b
 	}
-	e.key(k)
-	e.b = append(e.b, '[')
+	b = append(b, key...)
+	b = append(b, '[')
 	for i, s := range v {
 		if i > 0 {
-			e.b = append(e.b, ',')
+			b = append(b, ',')
 		}
-		e.b = appendJSONString(e.b, s)
+		b = appendJSONString(b, s)
 	}
-	e.b = append(e.b, ']')
+	return append(b, ']')
 }
 
-func (e *encoder) int(k string, v *int) {
-	if v != nil {
-		e.key(k)
-		e.b = strconv.AppendInt(e.b, int64(*v), 10)
+func intField(b []byte, key string, v *int) []byte {
+	if v == nil {
+		return b
 	}
+	b = append(b, key...)
+	return strconv.AppendInt(b, int64(*v), 10)
 }
 
-func (e *encoder) time(k string, t Time) {
-	if !t.IsZero() {
-		e.key(k)
-		e.b = append(e.b, '"')
-		e.b = t.appendText(e.b)
-		e.b = append(e.b, '"')
+func timeField(b []byte, key string, t Time) []byte {
+	if t.IsZero() {
+		return b
 	}
+	b = append(b, key...)
+	b = append(b, '"')
+	b = t.appendText(b)
+	return append(b, '"')
 }
 
-func (e *encoder) addr(k string, a netip.Addr) {
-	if a.IsValid() {
-		e.key(k)
-		e.b = appendJSONAddr(e.b, a)
+func addrField(b []byte, key string, a netip.Addr) []byte {
+	if !a.IsValid() {
+		return b
 	}
+	b = append(b, key...)
+	return appendJSONAddr(b, a)
 }
 
-func (e *encoder) addrs(k string, v []netip.Addr) {
+func addrsField(b []byte, key string, v []netip.Addr) []byte {
 	if len(v) == 0 {
-		return
+		return b
 	}
-	e.key(k)
-	e.b = append(e.b, '[')
+	b = append(b, key...)
+	b = append(b, '[')
 	for i, a := range v {
 		if i > 0 {
-			e.b = append(e.b, ',')
+			b = append(b, ',')
 		}
-		e.b = appendJSONAddr(e.b, a)
+		b = appendJSONAddr(b, a)
 	}
-	e.b = append(e.b, ']')
+	return append(b, ']')
 }
 
 // appendJSONAddr writes a as a JSON string, as encoding/json writes the text
