@@ -103,7 +103,7 @@ func ParseCEF(line []byte) (*Record, error) {
 		Name:          h.name,
 		Severity:      h.severity,
 	}
-	sc := extScanner{s: h.ext}
+	sc := newExtScanner(h.ext)
 	for key, raw, ok := sc.next(); ok; key, raw, ok = sc.next() {
 		r.Extension = append(r.Extension, Field{key, unescapeValue(raw)})
 	}

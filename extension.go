@@ -35,38 +35,45 @@ type extScanner struct {
 	// Where the next key starts and where its "=" is; nextKey == len(s)
 	// when there is none.
 	nextKey, nextEq int
-	started         bool
+}
+
+// newExtScanner returns a scanner positioned at the first key of ext.
+// Text before the first key (not valid CEF) is skipped; it stays in the
+// event's message.
+func newExtScanner(ext string) extScanner {
+	k, eq := findKey(ext, 0)
+	return extScanner{s: ext, nextKey: k, nextEq: eq}
 }
 
 // next returns the next pair, its value still escaped (see unescapeValue),
-// and false when there is none. Text before the first key (not valid CEF)
-// is skipped; it stays in the event's message.
+// and false when there is none. It is small enough to be inlined into the
+// loops that call it.
 func (sc *extScanner) next() (key, raw string, ok bool) {
-	if !sc.started {
-		sc.started = true
-		sc.nextKey, sc.nextEq = sc.findKey(0)
-	}
-	if sc.nextKey >= len(sc.s) {
+	s, k, eq := sc.s, sc.nextKey, sc.nextEq
+	if k >= len(s) {
 		return "", "", false
 	}
-	key = sc.s[sc.nextKey:sc.nextEq]
-	valStart := sc.nextEq + 1
-	sc.nextKey, sc.nextEq = sc.findKey(valStart)
-	end := sc.nextKey
-	if end < len(sc.s) {
-		end-- // the single space before the next key separates the pairs
-	} else {
-		for end > valStart && isSpace(sc.s[end-1]) {
-			end-- // the last value loses trailing white space
-		}
+	sc.nextKey, sc.nextEq = findKey(s, eq+1)
+	return s[k:eq], s[eq+1 : valueEnd(s, eq+1, sc.nextKey)], true
+}
+
+// valueEnd returns where the value starting at start ends, given where
+// the next key starts: the single space before that key separates the
+// pairs, and the last value loses trailing white space.
+func valueEnd(s string, start, nextKey int) int {
+	if nextKey < len(s) {
+		return nextKey - 1
 	}
-	return key, sc.s[valStart:end], true
+	end := len(s)
+	for end > start && isSpace(s[end-1]) {
+		end--
+	}
+	return end
 }
 
 // findKey returns the start of the first key at or after from and the
 // offset of its "=", or (len(s), len(s)) when there is none.
-func (sc *extScanner) findKey(from int) (int, int) {
-	s := sc.s
+func findKey(s string, from int) (int, int) {
 	for from < len(s) {
 		i := strings.IndexByte(s[from:], '=')
 		if i < 0 {

@@ -92,7 +92,7 @@ func TestExtension(t *testing.T) {
 // scanAll runs the extension scanner over ext.
 func scanAll(ext string) []Field {
 	var out []Field
-	sc := extScanner{s: ext}
+	sc := newExtScanner(ext)
 	for key, raw, ok := sc.next(); ok; key, raw, ok = sc.next() {
 		out = append(out, Field{key, unescapeValue(raw)})
 	}

@@ -46,7 +46,7 @@ func (ev *Event) parse(line []byte) error {
 	ev.Observer = Observer{Vendor: h.vendor, Product: h.product, Version: h.devVersion}
 	m := mapper{ev: ev}
 	m.severity(h.severity)
-	sc := extScanner{s: h.ext}
+	sc := newExtScanner(h.ext)
 	// Most lines have no backslash at all: then no value needs unescaping
 	// and one scan of the extension spares a scan of every value.
 	escapes := strings.IndexByte(h.ext, '\\') >= 0
