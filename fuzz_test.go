@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
@@ -17,30 +15,23 @@ import (
 // so encoding/json encodes it by reflection: the reference for AppendJSON.
 type fuzzReflectEvent Event
 
-// fuzzSeeds returns every message of testdata/golden and testdata/catalogue
-// (the catalogue may be absent), the mapping cases, framing variants of
+// fuzzSeeds returns every input and message of testdata/golden and
+// testdata/catalogue, the mapping cases, framing variants of
 // each, and a few lines that must be rejected.
 func fuzzSeeds(f *testing.F) [][]byte {
 	var lines [][]byte
 	for _, dir := range []string{"golden", "catalogue"} {
-		paths, err := filepath.Glob(filepath.Join("testdata", dir, "*.json"))
-		if err != nil {
-			f.Fatal(err)
-		}
-		for _, p := range paths {
-			data, err := os.ReadFile(p)
-			if err != nil {
-				f.Fatal(err)
-			}
+		for _, smp := range loadSamples(f, dir) {
+			// The raw input, and the message when framing makes them differ.
+			lines = append(lines, smp.input)
 			var doc struct {
 				Message string `json:"message"`
 			}
-			if err := json.Unmarshal(data, &doc); err != nil {
-				f.Fatalf("%s: %v", p, err)
+			if err := json.Unmarshal(smp.want, &doc); err != nil {
+				f.Fatalf("%s: %v", smp.name, err)
 			}
-			lines = append(lines, []byte(doc.Message))
-			if raw, err := os.ReadFile(strings.TrimSuffix(p, ".json") + ".input"); err == nil {
-				lines = append(lines, raw)
+			if doc.Message != string(smp.input) {
+				lines = append(lines, []byte(doc.Message))
 			}
 		}
 	}
