@@ -14,10 +14,10 @@ import (
 // [Parse] marshal with encoding/json (through [Event.MarshalJSON]) to exactly
 // the documents of the vendor integration page.
 //
-// An Event filled by [ParseInto] keeps its slices and number pointers in
-// storage inside the Event, so that a hot loop allocates nothing for them:
-// the next ParseInto on the same Event overwrites what they point to. Use
-// [Event.Clone] to keep an event beyond that.
+// An Event keeps what its slices, number pointers and certificate point
+// to in storage of its own, so that a hot loop with [ParseInto] allocates
+// nothing for them: the next ParseInto on the same Event overwrites what
+// they point to. Use [Event.Clone] to keep an event beyond that.
 type Event struct {
 	// Message is the input line as given, less leading and trailing white
 	// space (a syslog header in front is kept).
