@@ -256,10 +256,11 @@ func (m *mapper) finish() {
 		ev.Event.Reason = m.changeDesc
 	}
 
-	ev.Destination.IP = m.dstIP
-	if !m.dstIP.IsValid() {
-		ev.Destination.IP = m.externalIP
+	dstIP, dstText := m.dstIP, m.dstIPText
+	if !dstIP.IsValid() {
+		dstIP, dstText = m.externalIP, m.externalIPText
 	}
+	ev.Destination.IP = dstIP
 	if ev.Source.IP.IsValid() {
 		ev.Source.Address = addrText(ev.Source.IP, m.srcIPText)
 	}
@@ -271,12 +272,8 @@ func (m *mapper) finish() {
 			*memo = domainMemo{d, r, s, t}
 		}
 		ev.Destination.RegisteredDomain, ev.Destination.Subdomain, ev.Destination.TopLevelDomain = memo.registered, memo.subdomain, memo.tld
-	} else if ev.Destination.IP.IsValid() {
-		text := m.dstIPText
-		if ev.Destination.IP != m.dstIP {
-			text = m.externalIPText
-		}
-		ev.Destination.Address = addrText(ev.Destination.IP, text)
+	} else if dstIP.IsValid() {
+		ev.Destination.Address = addrText(dstIP, dstText)
 	}
 
 	x := &ev.Claroty.XDome
