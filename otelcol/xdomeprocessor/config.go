@@ -1,0 +1,42 @@
+package xdomeprocessor
+
+import (
+	"fmt"
+
+	"go.opentelemetry.io/collector/component"
+)
+
+// What to do with a record whose string body is not an xDome CEF record.
+const (
+	// NonCEFKeep passes the record on as it was, with an error.message
+	// attribute.
+	NonCEFKeep = "keep"
+	// NonCEFDrop removes the record from the batch.
+	NonCEFDrop = "drop"
+)
+
+// Config is the configuration of the xdome processor.
+type Config struct {
+	// NonCEF is what happens to a log record whose string body is not a
+	// CEF record: "keep" (the default) or "drop". Either way it is counted
+	// in otelcol_processor_xdome_non_cef_records.
+	NonCEF string `mapstructure:"non_cef"`
+	// KeepOriginal puts the body as received into event.original of the
+	// document. The document's message already holds the line less
+	// leading and trailing white space, so this is off by default.
+	KeepOriginal bool `mapstructure:"keep_original"`
+
+	// Prevent unkeyed literals, so fields can be added.
+	_ struct{}
+}
+
+var _ component.Config = (*Config)(nil)
+
+// Validate checks the configuration when the collector loads it.
+func (c *Config) Validate() error {
+	switch c.NonCEF {
+	case NonCEFKeep, NonCEFDrop:
+		return nil
+	}
+	return fmt.Errorf("non_cef: %q is not one of %q, %q", c.NonCEF, NonCEFKeep, NonCEFDrop)
+}

@@ -1,0 +1,249 @@
+package xdomeprocessor
+
+import (
+	"net/netip"
+
+	"go.opentelemetry.io/collector/pdata/pcommon"
+
+	"github.com/cefecs/xdome"
+)
+
+// The ECS document as a pcommon.Map, written field by field from the
+// Event as the library's AppendJSON writes the JSON document (json.go):
+// the same keys, the same nesting, the same order, the same fields left
+// out. Typed values keep their types: ports and severity are Int, lists are
+// Slice; times, addresses and MACs are the strings of the JSON document.
+// Each ECS object is one small function, in the order of json.go, so the
+// two are read side by side.
+
+// putEvent writes the document of ev into body. A non-empty original goes
+// to event.original.
+func putEvent(body pcommon.Map, ev *xdome.Event, original string) {
+	body.EnsureCapacity(16)
+	root := obj{m: body, made: true}
+	root.str("message", ev.Message)
+	root.time("@timestamp", ev.Timestamp)
+	putEventFields(root.child("event"), &ev.Event, original)
+	putObserver(root.child("observer"), &ev.Observer)
+	putSource(root.child("source"), &ev.Source)
+	putDestination(root.child("destination"), &ev.Destination)
+	putUser(root.child("user"), &ev.User)
+	putNetwork(root.child("network"), &ev.Network)
+	putHost(root.child("host"), &ev.Host)
+	putDevice(root.child("device"), &ev.Device)
+	putFile(root.child("file"), &ev.File)
+	putTLS(root.child("tls"), &ev.TLS)
+	putError(root.child("error"), &ev.Error)
+	putClaroty(root.child("claroty"), &ev.Claroty)
+	putRelated(root.child("related"), &ev.Related)
+}
+
+func putEventFields(o obj, e *xdome.EventFields, original string) {
+	o.str("kind", e.Kind)
+	o.strs("category", e.Category)
+	o.strs("type", e.Type)
+	o.int("severity", e.Severity)
+	o.str("reason", e.Reason)
+	o.str("code", e.Code)
+	o.str("original", original)
+}
+
+func putObserver(o obj, v *xdome.Observer) {
+	o.str("vendor", v.Vendor)
+	o.str("product", v.Product)
+	o.str("version", v.Version)
+}
+
+func putSource(o obj, s *xdome.Source) {
+	o.addr("ip", s.IP)
+	o.str("mac", s.MAC)
+	o.int("port", s.Port)
+	o.str("address", s.Address)
+}
+
+func putDestination(o obj, d *xdome.Destination) {
+	o.addr("ip", d.IP)
+	o.str("mac", d.MAC)
+	o.int("port", d.Port)
+	o.str("domain", d.Domain)
+	o.str("address", d.Address)
+	o.str("top_level_domain", d.TopLevelDomain)
+	o.str("subdomain", d.Subdomain)
+	o.str("registered_domain", d.RegisteredDomain)
+}
+
+func putUser(o obj, u *xdome.User) {
+	o.str("name", u.Name)
+}
+
+func putNetwork(o obj, n *xdome.Network) {
+	o.str("protocol", n.Protocol)
+}
+
+func putHost(o obj, h *xdome.Host) {
+	o.strs("mac", h.MAC)
+	o.addrs("ip", h.IP)
+	o.str("type", h.Type)
+	os := o.child("os")
+	os.str("full", h.OS.Full)
+}
+
+func putDevice(o obj, d *xdome.Device) {
+	o.str("id", d.ID)
+	o.str("manufacturer", d.Manufacturer)
+	model := o.child("model")
+	model.str("name", d.Model.Name)
+}
+
+func putFile(o obj, f *xdome.File) {
+	o.str("name", f.Name)
+	o.str("type", f.Type)
+}
+
+func putTLS(o obj, t *xdome.TLS) {
+	putTLSPeer(o.child("client"), t.Client)
+	putTLSPeer(o.child("server"), t.Server)
+}
+
+func putTLSPeer(o obj, t *xdome.TLSPeer) {
+	if t == nil {
+		return
+	}
+	x509 := o.child("x509")
+	subject := x509.child("subject")
+	s := &t.X509.Subject
+	subject.str("common_name", s.CommonName)
+	subject.str("country", s.Country)
+	subject.str("locality", s.Locality)
+	subject.str("organization", s.Organization)
+	subject.str("organizational_unit", s.OrganizationalUnit)
+	subject.str("state_or_province", s.StateOrProvince)
+	x509.time("not_after", t.X509.NotAfter)
+	x509.time("not_before", t.X509.NotBefore)
+	hash := o.child("hash")
+	hash.str("sha1", t.Hash.SHA1)
+}
+
+func putError(o obj, e *xdome.Error) {
+	o.str("message", e.Message)
+}
+
+func putClaroty(o obj, c *xdome.Claroty) {
+	putXDome(o.child("xdome"), &c.XDome)
+}
+
+func putXDome(o obj, x *xdome.XDome) {
+	o.str("client_id", x.ClientID)
+	o.str("sender_id", x.SenderID)
+	o.str("event_id", x.EventID)
+
+	device := o.child("device")
+	device.str("uid", x.Device.UID)
+	device.str("category", x.Device.Category)
+	device.str("subcategory", x.Device.Subcategory)
+	device.str("site_name", x.Device.SiteName)
+	device.str("type_family", x.Device.TypeFamily)
+
+	alert := o.child("alert")
+	alert.str("id", x.Alert.ID)
+	alert.str("type", x.Alert.Type)
+	alert.str("name", x.Alert.Name)
+	alert.str("category", x.Alert.Category)
+	alert.str("description", x.Alert.Description)
+
+	mal := o.child("malicious_ip")
+	mal.str("confidence", x.MaliciousIP.Confidence)
+	mal.str("severity", x.MaliciousIP.Severity)
+	mal.str("type", x.MaliciousIP.Type)
+	mal.str("source", x.MaliciousIP.Source)
+	mal.str("threat_type", x.MaliciousIP.ThreatType)
+
+	change := o.child("change")
+	change.str("id", x.Change.ID)
+	change.str("type", x.Change.Type)
+	change.time("timestamp", x.Change.Timestamp)
+	change.str("alerted_attribute", x.Change.AlertedAttribute)
+
+	threat := o.child("threat")
+	threat.str("signature_name", x.Threat.SignatureName)
+	threat.str("signature_content", x.Threat.SignatureContent)
+	threat.str("signature_confidence", x.Threat.SignatureConfidence)
+	threat.str("signature_severity", x.Threat.SignatureSeverity)
+}
+
+func putRelated(o obj, r *xdome.Related) {
+	o.strs("hash", r.Hash)
+	o.addrs("ip", r.IP)
+	o.strs("hosts", r.Hosts)
+	o.strs("user", r.User)
+}
+
+// obj is one object of the document. It is created in its parent at its
+// first member, so that an object without members is left out, as
+// AppendJSON leaves it out. The members below leave out what AppendJSON
+// leaves out: empty strings and lists, nil numbers, zero times, invalid
+// addresses.
+type obj struct {
+	parent *obj
+	key    string
+	m      pcommon.Map
+	made   bool
+}
+
+func (o *obj) child(key string) obj { return obj{parent: o, key: key} }
+
+func (o *obj) mp() pcommon.Map {
+	if !o.made {
+		o.m = o.parent.mp().PutEmptyMap(o.key)
+		o.made = true
+	}
+	return o.m
+}
+
+func (o *obj) str(key, v string) {
+	if v != "" {
+		o.mp().PutStr(key, v)
+	}
+}
+
+func (o *obj) strs(key string, v []string) {
+	if len(v) == 0 {
+		return
+	}
+	s := o.mp().PutEmptySlice(key)
+	s.EnsureCapacity(len(v))
+	for _, x := range v {
+		s.AppendEmpty().SetStr(x)
+	}
+}
+
+func (o *obj) int(key string, v *int) {
+	if v != nil {
+		o.mp().PutInt(key, int64(*v))
+	}
+}
+
+// time writes t as the JSON document has it (RFC 3339, UTC, "Z", six
+// fraction digits when not zero): see xdome.Time.
+func (o *obj) time(key string, t xdome.Time) {
+	if !t.IsZero() {
+		o.mp().PutStr(key, t.String())
+	}
+}
+
+func (o *obj) addr(key string, a netip.Addr) {
+	if a.IsValid() {
+		o.mp().PutStr(key, a.String())
+	}
+}
+
+func (o *obj) addrs(key string, v []netip.Addr) {
+	if len(v) == 0 {
+		return
+	}
+	s := o.mp().PutEmptySlice(key)
+	s.EnsureCapacity(len(v))
+	for _, a := range v {
+		s.AppendEmpty().SetStr(a.String())
+	}
+}

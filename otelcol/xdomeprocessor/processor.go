@@ -1,0 +1,116 @@
+package xdomeprocessor
+
+import (
+	"context"
+	"sync"
+
+	"go.opentelemetry.io/collector/component"
+	"go.opentelemetry.io/collector/pdata/pcommon"
+	"go.opentelemetry.io/collector/pdata/plog"
+	"go.opentelemetry.io/collector/processor/processorhelper"
+	"go.opentelemetry.io/otel/metric"
+
+	"github.com/cefecs/xdome"
+	"github.com/cefecs/xdome/otelcol/xdomeprocessor/internal/metadata"
+)
+
+// errorMessageKey is the attribute that flags a record that is not CEF,
+// named like the ECS field that carries field problems inside a document.
+const errorMessageKey = "error.message"
+
+type xdomeProcessor struct {
+	dropNonCEF   bool
+	keepOriginal bool
+	nonCEF       metric.Int64Counter
+
+	// Events for xdome.ParseInto, one per batch being processed: the
+	// collector may call processLogs from several goroutines at once.
+	// Nothing of an Event outlives the batch: every string the body map
+	// gets is a fresh piece of the line (ParseInto copies it), and the
+	// Event's lists are copied into the map.
+	events sync.Pool
+}
+
+func newProcessor(cfg *Config, set component.TelemetrySettings) (*xdomeProcessor, error) {
+	tb, err := metadata.NewTelemetryBuilder(set)
+	if err != nil {
+		return nil, err
+	}
+	return &xdomeProcessor{
+		dropNonCEF:   cfg.NonCEF == NonCEFDrop,
+		keepOriginal: cfg.KeepOriginal,
+		nonCEF:       tb.ProcessorXdomeNonCefRecords,
+		events:       sync.Pool{New: func() any { return new(xdome.Event) }},
+	}, nil
+}
+
+// processLogs turns every string body holding an xDome CEF record into its
+// ECS document. Other bodies (maps, numbers, bytes, empty) pass untouched.
+func (p *xdomeProcessor) processLogs(ctx context.Context, ld plog.Logs) (plog.Logs, error) {
+	ev := p.events.Get().(*xdome.Event)
+	defer p.events.Put(ev)
+
+	var nonCEF int64
+	rls := ld.ResourceLogs()
+	for i := 0; i < rls.Len(); i++ {
+		sls := rls.At(i).ScopeLogs()
+		for j := 0; j < sls.Len(); j++ {
+			lrs := sls.At(j).LogRecords()
+			if !p.dropNonCEF {
+				for k := 0; k < lrs.Len(); k++ {
+					if !p.convert(ev, lrs.At(k)) {
+						nonCEF++
+					}
+				}
+				continue
+			}
+			lrs.RemoveIf(func(lr plog.LogRecord) bool {
+				if p.convert(ev, lr) {
+					return false
+				}
+				nonCEF++
+				return true
+			})
+		}
+	}
+	if nonCEF == 0 {
+		return ld, nil
+	}
+	p.nonCEF.Add(ctx, nonCEF)
+	if !p.dropNonCEF {
+		return ld, nil
+	}
+	// Drop what the dropped records leave empty, as the filter processor
+	// does, and send nothing on when nothing is left.
+	rls.RemoveIf(func(rl plog.ResourceLogs) bool {
+		rl.ScopeLogs().RemoveIf(func(sl plog.ScopeLogs) bool { return sl.LogRecords().Len() == 0 })
+		return rl.ScopeLogs().Len() == 0
+	})
+	if rls.Len() == 0 {
+		return ld, processorhelper.ErrSkipProcessingData
+	}
+	return ld, nil
+}
+
+// convert rewrites the body of lr when it is a string holding a CEF record
+// and reports false when it is a string that is not one (flagging lr with
+// an error.message attribute unless non-CEF records are dropped).
+func (p *xdomeProcessor) convert(ev *xdome.Event, lr plog.LogRecord) bool {
+	body := lr.Body()
+	if body.Type() != pcommon.ValueTypeStr {
+		return true
+	}
+	line := body.Str()
+	if err := xdome.ParseInto(ev, []byte(line)); err != nil {
+		if !p.dropNonCEF {
+			lr.Attributes().PutStr(errorMessageKey, err.Error())
+		}
+		return false
+	}
+	original := ""
+	if p.keepOriginal {
+		original = line
+	}
+	putEvent(body.SetEmptyMap(), ev, original)
+	return true
+}
