@@ -90,7 +90,7 @@ func (r *Record) Get(key string) (value string, ok bool) {
 func ParseCEF(line []byte) (*Record, error) {
 	msg, base := trimLine(line)
 	s := string(msg)
-	h, err := splitHeader(s, base)
+	h, _, err := splitRecord(s, base)
 	if err != nil {
 		return nil, err
 	}
@@ -112,11 +112,51 @@ func ParseCEF(line []byte) (*Record, error) {
 
 // header is the split CEF header and the raw extension that follows it.
 type header struct {
+	start                   int // offset of the version: where the record starts
 	version                 int
 	vendor, product         string
 	devVersion, signatureID string
 	name, severity          string
 	ext                     string // still escaped: the scanner unescapes
+	syslogTime              string // the TIMESTAMP of an RFC 5424 header in front
+}
+
+// splitRecord is splitHeader for a record that may hold a raw line break.
+// CEF forbids them: a raw CR or LF inside the record ends it there, so
+// that two records joined by a lone CR never make one event. rest is the
+// text after the break (and any that follow it), which is not part of the
+// record; the break may not cut the header short.
+func splitRecord(s string, base int) (h header, rest string, err error) {
+	h, err = splitHeader(s, base)
+	if err != nil {
+		return h, "", err
+	}
+	brk := indexLineBreak(s[h.start:])
+	if brk < 0 {
+		return h, "", nil
+	}
+	brk += h.start
+	rest = s[brk:]
+	for rest != "" && (rest[0] == '\r' || rest[0] == '\n') {
+		rest = rest[1:]
+	}
+	h, err = splitHeader(trimSpace(s[:brk]), base)
+	return h, rest, err
+}
+
+// indexLineBreak returns the offset of the first CR or LF in s, or -1.
+func indexLineBreak(s string) int {
+	i := strings.IndexByte(s, '\n')
+	if i < 0 {
+		i = len(s)
+	}
+	if j := strings.IndexByte(s[:i], '\r'); j >= 0 {
+		return j
+	}
+	if i == len(s) {
+		return -1
+	}
+	return i
 }
 
 // trimLine drops leading and trailing white space (line breaks included)
@@ -162,9 +202,11 @@ func splitHeader(s string, base int) (header, error) {
 	if s == "" {
 		return header{}, &ParseError{Offset: base, Err: ErrEmpty}
 	}
-	body := syslogBody(s)
+	body, syslogTime := syslogBody(s)
 	if strings.HasPrefix(s[body:], "CEF:") {
-		return splitFields(s, body+4, base)
+		h, err := splitFields(s, body+4, base)
+		h.syslogTime = syslogTime
+		return h, err
 	}
 	cef := indexCEF(s)
 	if body > 0 && (cef < 0 || cef-4 > body) && looksLikeVersion(s[body:]) {
@@ -238,7 +280,7 @@ func splitFields(s string, start, base int) (header, error) {
 	if !ok || len(version) > 9 {
 		return header{}, &ParseError{Offset: base + start, Err: ErrVersion, detail: strconv.Quote(f[0])}
 	}
-	return header{version: n, vendor: f[1], product: f[2], devVersion: f[3],
+	return header{start: start, version: n, vendor: f[1], product: f[2], devVersion: f[3],
 		signatureID: f[4], name: f[5], severity: f[6], ext: ext}, nil
 }
 
@@ -290,8 +332,9 @@ func unescapeHeader(s string) string {
 
 // syslogBody returns the offset of the message body after an RFC 3164 or
 // RFC 5424 header at the start of s (with an RFC 6587 octet count in front
-// allowed), or 0 when s does not start with a syslog header.
-func syslogBody(s string) int {
+// allowed), or 0 when s does not start with a syslog header. For an RFC
+// 5424 header it also returns its TIMESTAMP ("-" when the header has none).
+func syslogBody(s string) (body int, time5424 string) {
 	i := 0
 	// RFC 6587 octet counting: "312 <134>1 ...".
 	if n := countDigits(s, 0); n > 0 && n+1 < len(s) && s[n] == ' ' && s[n+1] == '<' {
@@ -301,7 +344,7 @@ func syslogBody(s string) int {
 	if i < len(s) && s[i] == '<' {
 		n := countDigits(s, i+1)
 		if n == 0 || n > 3 || i+1+n >= len(s) || s[i+1+n] != '>' {
-			return 0
+			return 0, ""
 		}
 		i += n + 2
 		pri = true
@@ -311,18 +354,22 @@ func syslogBody(s string) int {
 		// SP MSGID SP STRUCTURED-DATA [SP MSG].
 		if n := countDigits(s, i); n > 0 && i+n < len(s) && s[i+n] == ' ' {
 			i += n + 1
+			ts := i
 			for k := 0; k < 5; k++ {
 				if i = skipToken(s, i); i < 0 {
-					return 0
+					return 0, ""
+				}
+				if k == 0 {
+					time5424 = s[ts : i-1]
 				}
 			}
 			if i = skipStructuredData(s, i); i < 0 {
-				return 0
+				return 0, ""
 			}
 			if len(s[i:]) >= 3 && s[i:i+3] == "\xef\xbb\xbf" {
 				i += 3 // the UTF-8 BOM that RFC 5424 puts before a UTF-8 MSG
 			}
-			return i
+			return i, time5424
 		}
 	}
 	// RFC 3164: "Mmm dd hh:mm:ss HOSTNAME " or, from relays that write
@@ -331,7 +378,7 @@ func syslogBody(s string) int {
 	case isBSDTime(s[i:]):
 		i += 16
 	case !pri:
-		return 0 // neither a priority nor a time: no syslog header
+		return 0, "" // neither a priority nor a time: no syslog header
 	default:
 		if j := skipToken(s, i); j > 0 {
 			if _, ok := parseTimestamp(s[i : j-1]); ok {
@@ -340,9 +387,9 @@ func syslogBody(s string) int {
 		}
 	}
 	if i = skipToken(s, i); i < 0 {
-		return 0
+		return 0, ""
 	}
-	return i
+	return i, ""
 }
 
 // isBSDTime reports whether s starts with an RFC 3164 time and a space:

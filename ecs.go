@@ -21,21 +21,23 @@ import (
 type Event struct {
 	// Message is the input line as given, less leading and trailing white
 	// space (a syslog header in front is kept).
-	Message     string      `json:"message,omitempty"`
-	Timestamp   Time        `json:"@timestamp,omitzero"`
-	Event       EventFields `json:"event,omitzero"`
-	Observer    Observer    `json:"observer,omitzero"`
-	Source      Source      `json:"source,omitzero"`
-	Destination Destination `json:"destination,omitzero"`
-	User        User        `json:"user,omitzero"`
-	Network     Network     `json:"network,omitzero"`
-	Host        Host        `json:"host,omitzero"`
-	Device      Device      `json:"device,omitzero"`
-	File        File        `json:"file,omitzero"`
-	TLS         TLS         `json:"tls,omitzero"`
-	Error       Error       `json:"error,omitzero"`
-	Claroty     Claroty     `json:"claroty,omitzero"`
-	Related     Related     `json:"related,omitzero"`
+	Message       string        `json:"message,omitempty"`
+	Timestamp     Time          `json:"@timestamp,omitzero"`
+	Event         EventFields   `json:"event,omitzero"`
+	Observer      Observer      `json:"observer,omitzero"`
+	Source        Source        `json:"source,omitzero"`
+	Destination   Destination   `json:"destination,omitzero"`
+	User          User          `json:"user,omitzero"`
+	Network       Network       `json:"network,omitzero"`
+	Host          Host          `json:"host,omitzero"`
+	Device        Device        `json:"device,omitzero"`
+	File          File          `json:"file,omitzero"`
+	TLS           TLS           `json:"tls,omitzero"`
+	Threat        Threat        `json:"threat,omitzero"`
+	Vulnerability Vulnerability `json:"vulnerability,omitzero"`
+	Error         Error         `json:"error,omitzero"`
+	Claroty       Claroty       `json:"claroty,omitzero"`
+	Related       Related       `json:"related,omitzero"`
 
 	// Backing storage for the slices and pointers above, so that the usual
 	// event needs no allocation of its own beyond the Event itself. A list
@@ -60,7 +62,9 @@ type store struct {
 	relatedIP     [4]netip.Addr
 	relatedUser   [1]string
 	relatedHash   [2]string
-	relatedHosts  [2]string
+	relatedHosts  [3]string
+	score         float64
+	exploited     bool
 }
 
 // keep is what ParseInto carries over between lines.
@@ -82,9 +86,12 @@ type domainMemo struct {
 type EventFields struct {
 	// Kind is always "alert": every xDome record reports a finding.
 	Kind string `json:"kind,omitempty"`
-	// Category and Type are ["authentication"]/["info"] for records with a
-	// user name, ["configuration"]/["change"] for device changes and
-	// ["network"]/["connection"] otherwise.
+	// Category and Type follow the kind of record: ["configuration"]/
+	// ["change"] for device changes (and any record with a change_id),
+	// ["vulnerability"]/["info"] for vulnerabilities, ["host"]/["info"] for
+	// server incidents, and for communication events and alerts
+	// ["authentication"]/["info"] with a user name, else
+	// ["network"]/["connection"].
 	Category []string `json:"category,omitempty"`
 	Type     []string `json:"type,omitempty"`
 	// Severity is the CEF header severity, 0 to 10; nil when absent or invalid.
@@ -107,6 +114,9 @@ type Source struct {
 	MAC     string     `json:"mac,omitempty"`
 	Port    *int       `json:"port,omitempty"`
 	Address string     `json:"address,omitempty"`
+	// Domain is the source's name as given (src_domain); Address stays
+	// the IP.
+	Domain string `json:"domain,omitempty"`
 }
 
 // Destination is the ECS destination field set.
@@ -131,6 +141,8 @@ type User struct {
 // Network is the ECS network field set.
 type Network struct {
 	Protocol string `json:"protocol,omitempty"`
+	// Transport is the IP protocol in lower case, such as "tcp".
+	Transport string `json:"transport,omitempty"`
 }
 
 // Host is the ECS host field set: the asset the record is about.
@@ -139,6 +151,8 @@ type Host struct {
 	IP   []netip.Addr `json:"ip,omitempty"`
 	Type string       `json:"type,omitempty"`
 	OS   OS           `json:"os,omitzero"`
+	// Name is the xDome collection server of a server incident.
+	Name string `json:"name,omitempty"`
 }
 
 // OS is the ECS os field set.
@@ -196,6 +210,43 @@ type X509Subject struct {
 	StateOrProvince    string `json:"state_or_province,omitempty"`
 }
 
+// Threat is the ECS threat field set: the MITRE ATT&CK techniques of an
+// alert.
+type Threat struct {
+	// Framework is "MITRE ATT&CK" when Technique.ID is set.
+	Framework string          `json:"framework,omitempty"`
+	Technique ThreatTechnique `json:"technique,omitzero"`
+}
+
+// ThreatTechnique is the ECS threat.technique field set. Both lists are
+// unique, in the order the record gives them.
+type ThreatTechnique struct {
+	ID   []string `json:"id,omitempty"`
+	Name []string `json:"name,omitempty"`
+}
+
+// Vulnerability is the ECS vulnerability field set, for
+// vulnerability_affected_device records.
+type Vulnerability struct {
+	// ID lists the CVEs of the record, unique, in order. ECS does not
+	// mark vulnerability.id as an array; a record naming several CVEs
+	// keeps them all (see the README, "ECS conformance").
+	ID []string `json:"id,omitempty"`
+	// Enumeration is "CVE" when ID is set.
+	Enumeration string             `json:"enumeration,omitempty"`
+	Description string             `json:"description,omitempty"`
+	Score       VulnerabilityScore `json:"score,omitzero"`
+	// Classification is "CVSS" when Score.Base is set.
+	Classification string `json:"classification,omitempty"`
+}
+
+// VulnerabilityScore is the ECS vulnerability.score field set: the CVSS v3
+// base score with Version "3", or failing that the v2 one with "2".
+type VulnerabilityScore struct {
+	Base    *float64 `json:"base,omitempty"`
+	Version string   `json:"version,omitempty"`
+}
+
 // Hash is the ECS hash field set.
 type Hash struct {
 	SHA1 string `json:"sha1,omitempty"`
@@ -232,6 +283,10 @@ type XDome struct {
 	MaliciousIP XDomeMaliciousIP `json:"malicious_ip,omitzero"`
 	Change      XDomeChange      `json:"change,omitzero"`
 	Threat      XDomeThreat      `json:"threat,omitzero"`
+	// Vulnerability and Incident are set on vulnerability and
+	// server-incident records.
+	Vulnerability XDomeVulnerability `json:"vulnerability,omitzero"`
+	Incident      XDomeIncident      `json:"incident,omitzero"`
 }
 
 // XDomeDevice is claroty.xdome.device: xDome's own view of the asset.
@@ -250,6 +305,8 @@ type XDomeAlert struct {
 	Name        string `json:"name,omitempty"`
 	Category    string `json:"category,omitempty"`
 	Description string `json:"description,omitempty"`
+	// DeviceStatus is the state of the affected device, as given.
+	DeviceStatus string `json:"device_status,omitempty"`
 }
 
 // XDomeMaliciousIP is claroty.xdome.malicious_ip: xDome's threat
@@ -260,6 +317,9 @@ type XDomeMaliciousIP struct {
 	Type       string `json:"type,omitempty"`
 	Source     string `json:"source,omitempty"`
 	ThreatType string `json:"threat_type,omitempty"`
+	// Tags is the list malicious_ip_tags, in order.
+	Tags       []string `json:"tags,omitempty"`
+	LastUpdate Time     `json:"last_update,omitzero"`
 }
 
 // XDomeChange is claroty.xdome.change: a device change record.
@@ -277,6 +337,34 @@ type XDomeThreat struct {
 	SignatureContent    string `json:"signature_content,omitempty"`
 	SignatureConfidence string `json:"signature_confidence,omitempty"`
 	SignatureSeverity   string `json:"signature_severity,omitempty"`
+	SignatureID         string `json:"signature_id,omitempty"`
+}
+
+// XDomeVulnerability is claroty.xdome.vulnerability: what xDome says of a
+// vulnerability beyond ECS vulnerability.
+type XDomeVulnerability struct {
+	Name        string `json:"name,omitempty"`
+	ReleaseDate Time   `json:"release_date,omitzero"`
+	// IsKnownExploited is nil when the record does not say.
+	IsKnownExploited *bool  `json:"is_known_exploited,omitempty"`
+	Relevance        string `json:"relevance,omitempty"`
+}
+
+// XDomeIncident is claroty.xdome.incident: an incident of one of xDome's
+// own collection servers (server_incident records).
+type XDomeIncident struct {
+	ID        string         `json:"id,omitempty"`
+	Status    string         `json:"status,omitempty"`
+	Location  string         `json:"location,omitempty"`
+	UpdatedBy string         `json:"updated_by,omitempty"`
+	Interface XDomeInterface `json:"interface,omitzero"`
+}
+
+// XDomeInterface is claroty.xdome.incident.interface: the server's network
+// interface that an incident concerns.
+type XDomeInterface struct {
+	Name string `json:"name,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // Time is a point in time that encodes as the ECS documents of the vendor
@@ -286,6 +374,12 @@ type XDomeThreat struct {
 type Time struct {
 	time.Time
 }
+
+// IsZero reports whether t is absent: the zero time.Time, and only that.
+// Unlike time.Time.IsZero it keeps an instant of January 1 of year 1 that
+// was parsed from the input (a record may carry it), since encoding/json's
+// omitzero and [Event.AppendJSON] would otherwise drop it without a trace.
+func (t Time) IsZero() bool { return t.Time == time.Time{} }
 
 // MarshalJSON encodes t as a JSON string in the format described at [Time].
 func (t Time) MarshalJSON() ([]byte, error) {
@@ -324,6 +418,12 @@ func (ev *Event) Clone() *Event {
 	c.Related.User = slices.Clone(ev.Related.User)
 	c.TLS.Client = clonePtr(ev.TLS.Client)
 	c.TLS.Server = clonePtr(ev.TLS.Server)
+	c.Threat.Technique.ID = slices.Clone(ev.Threat.Technique.ID)
+	c.Threat.Technique.Name = slices.Clone(ev.Threat.Technique.Name)
+	c.Vulnerability.ID = slices.Clone(ev.Vulnerability.ID)
+	c.Vulnerability.Score.Base = clonePtr(ev.Vulnerability.Score.Base)
+	c.Claroty.XDome.MaliciousIP.Tags = slices.Clone(ev.Claroty.XDome.MaliciousIP.Tags)
+	c.Claroty.XDome.Vulnerability.IsKnownExploited = clonePtr(ev.Claroty.XDome.Vulnerability.IsKnownExploited)
 	c.keep = keep{}
 	return c
 }

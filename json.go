@@ -1,6 +1,7 @@
 package xdome
 
 import (
+	"math"
 	"net/netip"
 	"strconv"
 	"unicode/utf8"
@@ -50,6 +51,7 @@ func (ev *Event) AppendJSON(dst []byte) []byte {
 	b = strField(b, `,"mac":`, ev.Source.MAC)
 	b = intField(b, `,"port":`, ev.Source.Port)
 	b = strField(b, `,"address":`, ev.Source.Address)
+	b = strField(b, `,"domain":`, ev.Source.Domain)
 	b = closeObj(b, m, p)
 
 	d := &ev.Destination
@@ -70,6 +72,7 @@ func (ev *Event) AppendJSON(dst []byte) []byte {
 
 	b, m, p = openObj(b, `,"network":`)
 	b = strField(b, `,"protocol":`, ev.Network.Protocol)
+	b = strField(b, `,"transport":`, ev.Network.Transport)
 	b = closeObj(b, m, p)
 
 	b, m, p = openObj(b, `,"host":`)
@@ -79,6 +82,7 @@ func (ev *Event) AppendJSON(dst []byte) []byte {
 	b, m2, p2 = openObj(b, `,"os":`)
 	b = strField(b, `,"full":`, ev.Host.OS.Full)
 	b = closeObj(b, m2, p2)
+	b = strField(b, `,"name":`, ev.Host.Name)
 	b = closeObj(b, m, p)
 
 	b, m, p = openObj(b, `,"device":`)
@@ -97,6 +101,26 @@ func (ev *Event) AppendJSON(dst []byte) []byte {
 	b, m, p = openObj(b, `,"tls":`)
 	b = tlsPeerField(b, `,"client":`, ev.TLS.Client)
 	b = tlsPeerField(b, `,"server":`, ev.TLS.Server)
+	b = closeObj(b, m, p)
+
+	b, m, p = openObj(b, `,"threat":`)
+	b = strField(b, `,"framework":`, ev.Threat.Framework)
+	b, m2, p2 = openObj(b, `,"technique":`)
+	b = strsField(b, `,"id":`, ev.Threat.Technique.ID)
+	b = strsField(b, `,"name":`, ev.Threat.Technique.Name)
+	b = closeObj(b, m2, p2)
+	b = closeObj(b, m, p)
+
+	v := &ev.Vulnerability
+	b, m, p = openObj(b, `,"vulnerability":`)
+	b = strsField(b, `,"id":`, v.ID)
+	b = strField(b, `,"enumeration":`, v.Enumeration)
+	b = strField(b, `,"description":`, v.Description)
+	b, m2, p2 = openObj(b, `,"score":`)
+	b = floatField(b, `,"base":`, v.Score.Base)
+	b = strField(b, `,"version":`, v.Score.Version)
+	b = closeObj(b, m2, p2)
+	b = strField(b, `,"classification":`, v.Classification)
 	b = closeObj(b, m, p)
 
 	b, m, p = openObj(b, `,"error":`)
@@ -165,6 +189,7 @@ func xdomeField(b []byte, x *XDome) []byte {
 	b = strField(b, `,"name":`, x.Alert.Name)
 	b = strField(b, `,"category":`, x.Alert.Category)
 	b = strField(b, `,"description":`, x.Alert.Description)
+	b = strField(b, `,"device_status":`, x.Alert.DeviceStatus)
 	b = closeObj(b, m2, p2)
 
 	b, m2, p2 = openObj(b, `,"malicious_ip":`)
@@ -173,6 +198,8 @@ func xdomeField(b []byte, x *XDome) []byte {
 	b = strField(b, `,"type":`, x.MaliciousIP.Type)
 	b = strField(b, `,"source":`, x.MaliciousIP.Source)
 	b = strField(b, `,"threat_type":`, x.MaliciousIP.ThreatType)
+	b = strsField(b, `,"tags":`, x.MaliciousIP.Tags)
+	b = timeField(b, `,"last_update":`, x.MaliciousIP.LastUpdate)
 	b = closeObj(b, m2, p2)
 
 	b, m2, p2 = openObj(b, `,"change":`)
@@ -187,6 +214,25 @@ func xdomeField(b []byte, x *XDome) []byte {
 	b = strField(b, `,"signature_content":`, x.Threat.SignatureContent)
 	b = strField(b, `,"signature_confidence":`, x.Threat.SignatureConfidence)
 	b = strField(b, `,"signature_severity":`, x.Threat.SignatureSeverity)
+	b = strField(b, `,"signature_id":`, x.Threat.SignatureID)
+	b = closeObj(b, m2, p2)
+
+	b, m2, p2 = openObj(b, `,"vulnerability":`)
+	b = strField(b, `,"name":`, x.Vulnerability.Name)
+	b = timeField(b, `,"release_date":`, x.Vulnerability.ReleaseDate)
+	b = boolField(b, `,"is_known_exploited":`, x.Vulnerability.IsKnownExploited)
+	b = strField(b, `,"relevance":`, x.Vulnerability.Relevance)
+	b = closeObj(b, m2, p2)
+
+	b, m2, p2 = openObj(b, `,"incident":`)
+	b = strField(b, `,"id":`, x.Incident.ID)
+	b = strField(b, `,"status":`, x.Incident.Status)
+	b = strField(b, `,"location":`, x.Incident.Location)
+	b = strField(b, `,"updated_by":`, x.Incident.UpdatedBy)
+	b, m3, p3 := openObj(b, `,"interface":`)
+	b = strField(b, `,"name":`, x.Incident.Interface.Name)
+	b = strField(b, `,"type":`, x.Incident.Interface.Type)
+	b = closeObj(b, m3, p3)
 	b = closeObj(b, m2, p2)
 	return closeObj(b, m, p)
 }
@@ -241,6 +287,37 @@ func intField(b []byte, key string, v *int) []byte {
 	}
 	b = append(b, key...)
 	return strconv.AppendInt(b, int64(*v), 10)
+}
+
+// floatField writes *v as encoding/json writes a float64: the shortest
+// decimal that reads back as v, in exponent form only below 1e-6 or from
+// 1e21 on, with a two-digit negative exponent shortened (1e-07 → 1e-7).
+func floatField(b []byte, key string, v *float64) []byte {
+	if v == nil {
+		return b
+	}
+	b = append(b, key...)
+	f := *v
+	format := byte('f')
+	if a := math.Abs(f); a != 0 && (a < 1e-6 || a >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if format == 'e' {
+		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b
+}
+
+func boolField(b []byte, key string, v *bool) []byte {
+	if v == nil {
+		return b
+	}
+	b = append(b, key...)
+	return strconv.AppendBool(b, *v)
 }
 
 func timeField(b []byte, key string, t Time) []byte {

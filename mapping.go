@@ -1,9 +1,13 @@
 package xdome
 
 import (
+	"math/bits"
 	"net/netip"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
+	"unicode/utf8"
 )
 
 // Parse turns one xDome CEF line into an ECS event. The line may carry a
@@ -38,15 +42,18 @@ func (ev *Event) parse(line []byte) error {
 	// The one copy of the input: every string of the event is a piece of
 	// msg (only a value with escape sequences needs a copy of its own).
 	msg := string(trimmed)
-	h, err := splitHeader(msg, base)
+	h, rest, err := splitRecord(msg, base)
 	if err != nil {
 		return err
 	}
 	ev.Message = msg
 	ev.Observer = Observer{Vendor: h.vendor, Product: h.product, Version: h.devVersion}
-	m := mapper{ev: ev}
+	m := mapper{ev: ev, nameKind: kindOf(h.name), syslogTime: h.syslogTime}
 	m.severity(h.severity)
 	sc := newExtScanner(h.ext)
+	if pre := trimSpace(h.ext[:sc.nextKey]); pre != "" {
+		m.problem("extension", "text before the first key", pre)
+	}
 	// Most lines have no backslash at all: then no value needs unescaping
 	// and one scan of the extension spares a scan of every value.
 	escapes := strings.IndexByte(h.ext, '\\') >= 0
@@ -59,6 +66,9 @@ func (ev *Event) parse(line []byte) error {
 		}
 		m.field(key, v)
 	}
+	if rest != "" {
+		m.problem("message", "text after a raw line break", rest)
+	}
 	m.finish()
 	return nil
 }
@@ -68,57 +78,160 @@ func (ev *Event) parse(line []byte) error {
 type mapper struct {
 	ev *Event
 
-	hasUser, isChange bool
-	dstIP, externalIP netip.Addr
-	// The addresses as written, to reuse as source/destination.address.
-	srcIPText, dstIPText, externalIPText string
-	alertID, changeAlertID               string
-	eventAlertID                         string
-	alertTypeName, alertType             string
-	eventDesc, changeDesc                string
-	certType                             string
-	cert                                 TLSPeer
-	problems                             []byte // error.message being built
+	// The kind of record, from the header Name and from msg_category.
+	nameKind, categoryKind recordKind
+	hasUser, isChange      bool
+
+	// The ECS fields that more than one key can fill, each key in its
+	// rank: see ranked. The comment on each lists its keys by rank.
+	timestamp    ranked[time.Time] // event_timestamp, alert_timestamp, change_timestamp, timestamp, rt
+	srcIP        ranked[ipText]    // src_ip, src
+	dstIP        ranked[ipText]    // dst_ip, external_ip, dst
+	srcPort      ranked[int]       // src_port, spt
+	dstPort      ranked[int]       // dst_port, dpt
+	srcMAC       ranked[string]    // src_mac, smac
+	dstMAC       ranked[string]    // dst_mac, dmac
+	transport    ranked[string]    // ip_protocol, proto
+	code         ranked[string]    // event_type, cat
+	reason       ranked[string]    // change_description (change records only), event_description, alert_description, vulnerability_description
+	alertID      ranked[string]    // alert_id, change_alert_id, event_alert_id
+	alertType    ranked[string]    // alert_type_name, alert_type
+	score        ranked[float64]   // vulnerability_cvssv3_base_score, vulnerability_cvssv2_base_score
+	techniqueIDs [2]string         // alert_mitre_technique_ids, then alert_mitre_technique_enterprise_ids
+	techniqueNms [2]string         // alert_mitre_technique_names, then alert_mitre_technique_enterprise_names
+
+	// What only a server incident maps, known to be one at the end.
+	serverName string
+	incident   XDomeIncident
+
+	syslogTime string // an RFC 5424 header's TIMESTAMP, the last resort
+	certType   string
+	cert       TLSPeer
+	problems   []byte // error.message being built
+	clauses    int    // clauses in problems
+	more       int    // clauses left out past maxClauses
 }
 
+// ranked holds what the keys of one ECS field gave, one place per key,
+// by the key's rank in that field's order of precedence (0 first). Each
+// key's last occurrence fills or clears its own place only, and finish
+// takes the first place that holds a valid value: so the order of the
+// keys in the line never matters, and a standard CEF key (src, rt, ...)
+// counts only when the xDome keys before it give nothing.
+type ranked[T any] struct {
+	v   [5]T
+	set uint8 // bit i: v[i] holds a valid value
+}
+
+// rank returns the place of the key of rank i, to put its value in.
+func (r *ranked[T]) rank(i int) place[T] { return place[T]{r, i} }
+
+// first returns the value of the lowest rank that holds one, and that rank.
+func (r *ranked[T]) first() (v T, rank int, ok bool) {
+	if r.set == 0 {
+		return v, -1, false
+	}
+	rank = bits.TrailingZeros8(r.set)
+	return r.v[rank], rank, true
+}
+
+// place is one key's place in a ranked field.
+type place[T any] struct {
+	r *ranked[T]
+	i int
+}
+
+// put fills the place with v when ok (a valid value), else clears it.
+func (p place[T]) put(v T, ok bool) {
+	if ok {
+		p.r.v[p.i] = v
+		p.r.set |= 1 << p.i
+	} else {
+		p.r.set &^= 1 << p.i
+	}
+}
+
+// ipText is an address and its text as written (see addrText).
+type ipText struct {
+	a    netip.Addr
+	text string
+}
+
+// given reports a string value as present when it is not empty.
+func given(v string) (string, bool) { return v, v != "" }
+
 // field maps one extension key. This switch is the mapping table: every
-// xDome key that reaches ECS appears here exactly once; any other key is
-// ignored by Parse (and available from ParseCEF). An empty v means "no
-// value" and clears what an earlier occurrence of the key set, so that the
-// last occurrence of a key wins, as in Record.Get.
+// key that reaches ECS, xDome's own or a standard CEF key, appears here
+// exactly once; any other key is ignored by Parse (and available from
+// ParseCEF). An empty v means "no value" and clears what an earlier
+// occurrence of the key set, so that the last occurrence of a key wins,
+// as in Record.Get.
 func (m *mapper) field(key, v string) {
 	ev := m.ev
+	x := &ev.Claroty.XDome
 	switch key {
-	// The event.
+	// The record and its time.
+	case "msg_category":
+		m.categoryKind = kindOf(v)
 	case "event_timestamp":
-		m.time(&ev.Timestamp, key, v)
+		m.timestamp.rank(0).put(m.time(key, v))
+	case "alert_timestamp":
+		m.timestamp.rank(1).put(m.time(key, v))
+	case "change_timestamp": // also claroty.xdome.change.timestamp
+		t, ok := m.time(key, v)
+		x.Change.Timestamp = Time{t}
+		m.timestamp.rank(2).put(t, ok)
+	case "timestamp":
+		m.timestamp.rank(3).put(m.time(key, v))
+	case "rt": // standard: the receipt time
+		m.timestamp.rank(4).put(m.receiptTime(key, v))
 	case "event_type":
-		ev.Event.Code = v
-	case "event_description":
-		m.eventDesc = v
+		m.code.rank(0).put(given(v))
+	case "cat": // standard
+		m.code.rank(1).put(given(v))
 	case "change_description":
-		m.changeDesc = v
+		m.reason.rank(0).put(given(v))
+	case "event_description":
+		m.reason.rank(1).put(given(v))
 	case "username":
 		ev.User.Name = v
 		m.hasUser = v != ""
 	case "protocol":
 		ev.Network.Protocol = v
+	case "ip_protocol":
+		m.transport.rank(0).put(given(lowerASCII(v)))
+	case "proto": // standard
+		m.transport.rank(1).put(given(lowerASCII(v)))
 
 	// Source and destination.
 	case "src_ip":
-		ev.Source.IP, m.srcIPText = m.ip(key, v), v
+		m.srcIP.rank(0).put(m.ip(key, v))
+	case "src": // standard
+		m.srcIP.rank(1).put(m.ip(key, v))
 	case "src_mac":
-		ev.Source.MAC = v
+		m.srcMAC.rank(0).put(given(v))
+	case "smac": // standard
+		m.srcMAC.rank(1).put(given(v))
 	case "src_port":
-		ev.Source.Port = m.port(key, v, &ev.store.srcPort)
+		m.srcPort.rank(0).put(m.port(key, v))
+	case "spt": // standard
+		m.srcPort.rank(1).put(m.port(key, v))
+	case "src_domain":
+		ev.Source.Domain = v
 	case "dst_ip":
-		m.dstIP, m.dstIPText = m.ip(key, v), v
+		m.dstIP.rank(0).put(m.ip(key, v))
 	case "external_ip":
-		m.externalIP, m.externalIPText = m.ip(key, v), v
+		m.dstIP.rank(1).put(m.ip(key, v))
+	case "dst": // standard
+		m.dstIP.rank(2).put(m.ip(key, v))
 	case "dst_mac":
-		ev.Destination.MAC = v
+		m.dstMAC.rank(0).put(given(v))
+	case "dmac": // standard
+		m.dstMAC.rank(1).put(given(v))
 	case "dst_port":
-		ev.Destination.Port = m.port(key, v, &ev.store.dstPort)
+		m.dstPort.rank(0).put(m.port(key, v))
+	case "dpt": // standard
+		m.dstPort.rank(1).put(m.port(key, v))
 	case "domain":
 		ev.Destination.Domain = v
 
@@ -126,7 +239,7 @@ func (m *mapper) field(key, v string) {
 	case "device_ip_list":
 		ev.Host.IP = m.ipList(key, v)
 	case "device_mac_list":
-		ev.Host.MAC = m.stringList(v, ev.store.hostMAC[:0])
+		ev.Host.MAC = stringList(v, ev.store.hostMAC[:0])
 	case "device_type":
 		ev.Host.Type = v
 	case "device_os":
@@ -138,15 +251,15 @@ func (m *mapper) field(key, v string) {
 	case "device_model":
 		ev.Device.Model.Name = v
 	case "device_uid":
-		ev.Claroty.XDome.Device.UID = v
+		x.Device.UID = v
 	case "device_category":
-		ev.Claroty.XDome.Device.Category = v
+		x.Device.Category = v
 	case "device_subcategory":
-		ev.Claroty.XDome.Device.Subcategory = v
+		x.Device.Subcategory = v
 	case "device_site_name":
-		ev.Claroty.XDome.Device.SiteName = v
+		x.Device.SiteName = v
 	case "device_type_family":
-		ev.Claroty.XDome.Device.TypeFamily = v
+		x.Device.TypeFamily = v
 
 	// The certificate; its side is known only at the end of the line.
 	case "certificate_type":
@@ -164,86 +277,188 @@ func (m *mapper) field(key, v string) {
 	case "certificate_ST":
 		m.cert.X509.Subject.StateOrProvince = v
 	case "certificate_expiry_date":
-		m.certTime(&m.cert.X509.NotAfter, key, v)
+		m.cert.X509.NotAfter = m.certTime(key, v)
 	case "certificate_start_date":
-		m.certTime(&m.cert.X509.NotBefore, key, v)
+		m.cert.X509.NotBefore = m.certTime(key, v)
 	case "certificate_thumbprint":
 		m.cert.Hash.SHA1 = v
 
 	// xDome identifiers.
 	case "client_id":
-		ev.Claroty.XDome.ClientID = v
+		x.ClientID = v
 	case "sender_id":
-		ev.Claroty.XDome.SenderID = v
+		x.SenderID = v
 	case "event_id":
-		ev.Claroty.XDome.EventID = v
+		x.EventID = v
 
 	// Alerts.
 	case "alert_id":
-		m.alertID = v
+		m.alertID.rank(0).put(given(v))
 	case "change_alert_id":
-		m.changeAlertID = v
+		m.alertID.rank(1).put(given(v))
 	case "event_alert_id":
-		m.eventAlertID = v
+		m.alertID.rank(2).put(given(v))
 	case "alert_type_name":
-		m.alertTypeName = v
+		m.alertType.rank(0).put(given(v))
 	case "alert_type":
-		m.alertType = v
+		m.alertType.rank(1).put(given(v))
 	case "alert_name":
-		ev.Claroty.XDome.Alert.Name = v
+		x.Alert.Name = v
 	case "alert_category":
-		ev.Claroty.XDome.Alert.Category = v
-	case "alert_description":
-		ev.Claroty.XDome.Alert.Description = v
+		x.Alert.Category = v
+	case "alert_description": // also event.reason, third in line
+		x.Alert.Description = v
+		m.reason.rank(2).put(given(v))
+	case "alert_device_status":
+		x.Alert.DeviceStatus = v
+	case "alert_mitre_technique_ids":
+		m.techniqueIDs[0] = v
+	case "alert_mitre_technique_enterprise_ids":
+		m.techniqueIDs[1] = v
+	case "alert_mitre_technique_names":
+		m.techniqueNms[0] = v
+	case "alert_mitre_technique_enterprise_names":
+		m.techniqueNms[1] = v
 
 	// Threat intelligence on a malicious address.
 	case "malicious_ip_confidence":
-		ev.Claroty.XDome.MaliciousIP.Confidence = v
+		x.MaliciousIP.Confidence = v
 	case "malicious_ip_severity":
-		ev.Claroty.XDome.MaliciousIP.Severity = v
+		x.MaliciousIP.Severity = v
 	case "malicious_ip_type":
-		ev.Claroty.XDome.MaliciousIP.Type = v
+		x.MaliciousIP.Type = v
 	case "malicious_ip_source":
-		ev.Claroty.XDome.MaliciousIP.Source = v
+		x.MaliciousIP.Source = v
 	case "malicious_ip_threat_type":
-		ev.Claroty.XDome.MaliciousIP.ThreatType = v
+		x.MaliciousIP.ThreatType = v
+	case "malicious_ip_tags":
+		x.MaliciousIP.Tags = stringList(v, nil)
+	case "malicious_ip_last_update":
+		x.MaliciousIP.LastUpdate = m.date(key, v)
 
 	// Device changes.
 	case "change_id":
-		ev.Claroty.XDome.Change.ID = v
+		x.Change.ID = v
 		m.isChange = v != ""
 	case "change_type":
-		ev.Claroty.XDome.Change.Type = v
-	case "change_timestamp":
-		m.time(&ev.Claroty.XDome.Change.Timestamp, key, v)
+		x.Change.Type = v
 	case "change_alerted_attribute":
-		ev.Claroty.XDome.Change.AlertedAttribute = v
+		x.Change.AlertedAttribute = v
 
 	// Network threat signatures.
+	case "signature_id":
+		x.Threat.SignatureID = v
 	case "signature_name":
-		ev.Claroty.XDome.Threat.SignatureName = v
+		x.Threat.SignatureName = v
 	case "signature_content":
-		ev.Claroty.XDome.Threat.SignatureContent = v
+		x.Threat.SignatureContent = v
 	case "signature_confidence":
-		ev.Claroty.XDome.Threat.SignatureConfidence = v
+		x.Threat.SignatureConfidence = v
 	case "signature_severity":
-		ev.Claroty.XDome.Threat.SignatureSeverity = v
+		x.Threat.SignatureSeverity = v
 
 	// File transfers.
 	case "file_name":
 		ev.File.Name = v
 	case "file_type":
 		ev.File.Type = v
+
+	// Vulnerabilities.
+	case "vulnerability_cves":
+		ev.Vulnerability.ID = uniqueStrings(stringList(v, nil))
+	case "vulnerability_description": // also event.reason, last in line
+		ev.Vulnerability.Description = v
+		m.reason.rank(3).put(given(v))
+	case "vulnerability_cvssv3_base_score":
+		m.score.rank(0).put(m.cvss(key, v))
+	case "vulnerability_cvssv2_base_score":
+		m.score.rank(1).put(m.cvss(key, v))
+	case "vulnerability_name":
+		x.Vulnerability.Name = v
+	case "vulnerability_release_date":
+		x.Vulnerability.ReleaseDate = m.date(key, v)
+	case "vulnerability_is_known_exploited":
+		x.Vulnerability.IsKnownExploited = m.boolean(key, v, &ev.store.exploited)
+	case "device_vulnerability_relevance":
+		x.Vulnerability.Relevance = v
+
+	// Server incidents: generic names, mapped on server_incident records
+	// only (see finish).
+	case "server_name":
+		m.serverName = v
+	case "incident_id":
+		m.incident.ID = v
+	case "status":
+		m.incident.Status = v
+	case "location":
+		m.incident.Location = v
+	case "updated_by":
+		m.incident.UpdatedBy = v
+	case "interface_name":
+		m.incident.Interface.Name = v
+	case "interface_type":
+		m.incident.Interface.Type = v
 	}
+}
+
+// recordKind is the kind of an xDome record; see [kindOf].
+type recordKind uint8
+
+const (
+	kindUnknown recordKind = iota
+	kindComm
+	kindAlert
+	kindChange
+	kindVulnerability
+	kindIncident
+)
+
+// kindOf returns the kind that a msg_category value or a header Name
+// names, or kindUnknown.
+func kindOf(name string) recordKind {
+	switch name {
+	case "comm_event":
+		return kindComm
+	case "alert_affected_device":
+		return kindAlert
+	case "device_change_event":
+		return kindChange
+	case "vulnerability_affected_device":
+		return kindVulnerability
+	case "server_incident":
+		return kindIncident
+	}
+	return kindUnknown
+}
+
+// kind returns the record's kind: msg_category, else the header Name,
+// else inferred (a change when change_id is set, else a communication).
+func (m *mapper) kind() recordKind {
+	switch {
+	case m.categoryKind != kindUnknown:
+		return m.categoryKind
+	case m.nameKind != kindUnknown:
+		return m.nameKind
+	case m.isChange:
+		return kindChange
+	}
+	return kindComm
 }
 
 // finish applies the rules that need the whole line.
 func (m *mapper) finish() {
 	ev := m.ev
+	x := &ev.Claroty.XDome
+	kind := m.kind()
+	change := m.isChange || kind == kindChange
 	ev.Event.Kind = "alert"
 	switch {
-	case m.isChange:
+	case change:
 		ev.store.category[0], ev.store.typ[0] = "configuration", "change"
+	case kind == kindVulnerability:
+		ev.store.category[0], ev.store.typ[0] = "vulnerability", "info"
+	case kind == kindIncident:
+		ev.store.category[0], ev.store.typ[0] = "host", "info"
 	case m.hasUser:
 		ev.store.category[0], ev.store.typ[0] = "authentication", "info"
 	default:
@@ -251,19 +466,34 @@ func (m *mapper) finish() {
 	}
 	ev.Event.Category, ev.Event.Type = ev.store.category[:1], ev.store.typ[:1]
 
-	ev.Event.Reason = m.eventDesc
-	if m.isChange && m.changeDesc != "" {
-		ev.Event.Reason = m.changeDesc
+	if t, _, ok := m.timestamp.first(); ok {
+		ev.Timestamp = Time{t}
+	} else if t, ok := parseTimestamp(m.syslogTime); ok {
+		ev.Timestamp = Time{t}
+	}
+	if !change {
+		m.reason.rank(0).put("", false) // change_description counts on change records only
+	}
+	ev.Event.Reason, _, _ = m.reason.first()
+	ev.Event.Code, _, _ = m.code.first()
+	ev.Network.Transport, _, _ = m.transport.first()
+	ev.Source.MAC, _, _ = m.srcMAC.first()
+	ev.Destination.MAC, _, _ = m.dstMAC.first()
+	if n, _, ok := m.srcPort.first(); ok {
+		ev.store.srcPort = n
+		ev.Source.Port = &ev.store.srcPort
+	}
+	if n, _, ok := m.dstPort.first(); ok {
+		ev.store.dstPort = n
+		ev.Destination.Port = &ev.store.dstPort
 	}
 
-	dstIP, dstText := m.dstIP, m.dstIPText
-	if !dstIP.IsValid() {
-		dstIP, dstText = m.externalIP, m.externalIPText
+	if src, _, ok := m.srcIP.first(); ok {
+		ev.Source.IP = src.a
+		ev.Source.Address = addrText(src.a, src.text)
 	}
-	ev.Destination.IP = dstIP
-	if ev.Source.IP.IsValid() {
-		ev.Source.Address = addrText(ev.Source.IP, m.srcIPText)
-	}
+	dst, _, dstOK := m.dstIP.first()
+	ev.Destination.IP = dst.a
 	if d := ev.Destination.Domain; d != "" {
 		ev.Destination.Address = d
 		memo := &ev.keep.domain
@@ -272,22 +502,47 @@ func (m *mapper) finish() {
 			*memo = domainMemo{d, r, s, t}
 		}
 		ev.Destination.RegisteredDomain, ev.Destination.Subdomain, ev.Destination.TopLevelDomain = memo.registered, memo.subdomain, memo.tld
-	} else if dstIP.IsValid() {
-		ev.Destination.Address = addrText(dstIP, dstText)
+	} else if dstOK {
+		ev.Destination.Address = addrText(dst.a, dst.text)
 	}
 
-	x := &ev.Claroty.XDome
-	x.Alert.ID = firstOf(m.alertID, m.changeAlertID, m.eventAlertID)
-	x.Alert.Type = firstOf(m.alertTypeName, m.alertType)
+	x.Alert.ID, _, _ = m.alertID.first()
+	x.Alert.Type, _, _ = m.alertType.first()
+
+	if ids := uniqueStrings(appendList(appendList(nil, m.techniqueIDs[0]), m.techniqueIDs[1])); len(ids) > 0 {
+		ev.Threat.Technique.ID = ids
+		ev.Threat.Framework = "MITRE ATT&CK"
+	}
+	ev.Threat.Technique.Name = uniqueStrings(appendList(appendList(nil, m.techniqueNms[0]), m.techniqueNms[1]))
+
+	if len(ev.Vulnerability.ID) > 0 {
+		ev.Vulnerability.Enumeration = "CVE"
+	}
+	if score, rank, ok := m.score.first(); ok {
+		ev.store.score = score
+		ev.Vulnerability.Score.Base = &ev.store.score
+		ev.Vulnerability.Score.Version = [...]string{"3", "2"}[rank]
+		ev.Vulnerability.Classification = "CVSS"
+	}
+
+	if kind == kindIncident {
+		ev.Host.Name = m.serverName
+		x.Incident = m.incident
+	}
 
 	switch {
-	case strings.EqualFold(m.certType, "server"):
+	case equalFoldASCII(m.certType, "server"):
 		ev.TLS.Server = m.tlsPeer()
-	case strings.EqualFold(m.certType, "client"):
+	case equalFoldASCII(m.certType, "client"):
 		ev.TLS.Client = m.tlsPeer()
 	}
 
 	ev.fillRelated()
+	if m.more > 0 {
+		m.problems = append(m.problems, "; and "...)
+		m.problems = strconv.AppendInt(m.problems, int64(m.more), 10)
+		m.problems = append(m.problems, " more"...)
+	}
 	if len(m.problems) > 0 {
 		ev.Error.Message = string(m.problems)
 	}
@@ -319,35 +574,49 @@ func (m *mapper) tlsPeer() *TLSPeer {
 	return p
 }
 
-func firstOf(s ...string) string {
-	for _, v := range s {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
-}
+// error.message is bounded, so that a hostile line cannot make it many
+// times its own size: at most maxClauses clauses, then "; and N more", and
+// each quoted value at most maxQuoted bytes, then "...".
+const (
+	maxClauses = 16
+	maxQuoted  = 256
+)
 
-// problem records a value that could not be mapped, as a clause of
-// error.message: `src_port: invalid port "abc"`.
+// problem records a clause of error.message, `KEY: WHAT "VALUE"`, such as
+// `src_port: invalid port "abc"`.
 func (m *mapper) problem(key, what, v string) {
+	if m.clauses == maxClauses {
+		m.more++
+		return
+	}
+	m.clauses++
 	if len(m.problems) > 0 {
 		m.problems = append(m.problems, "; "...)
 	}
 	m.problems = append(m.problems, key...)
-	m.problems = append(m.problems, ": invalid "...)
+	m.problems = append(m.problems, ": "...)
 	m.problems = append(m.problems, what...)
 	m.problems = append(m.problems, ' ')
-	m.problems = strconv.AppendQuote(m.problems, v)
+	if len(v) <= maxQuoted {
+		m.problems = strconv.AppendQuote(m.problems, v)
+		return
+	}
+	// Cut on a UTF-8 boundary: back over at most 3 continuation bytes.
+	cut := maxQuoted
+	for i := 0; i < 3 && !utf8.RuneStart(v[cut]); i++ {
+		cut--
+	}
+	m.problems = strconv.AppendQuote(m.problems, v[:cut])
+	m.problems = append(m.problems, "..."...)
 }
 
-// ip parses an address; a bad one is recorded and yields the zero Addr.
-func (m *mapper) ip(key, v string) netip.Addr {
+// ip parses an address, or records the bad value.
+func (m *mapper) ip(key, v string) (ipText, bool) {
 	a, ok := parseIP(v)
 	if !ok && v != "" {
-		m.problem(key, "IP address", v)
+		m.problem(key, "invalid IP address", v)
 	}
-	return a
+	return ipText{a, v}, ok
 }
 
 // parseIP parses an IPv4 or IPv6 address. An IPv6 zone (fe80::1%eth0) is
@@ -361,56 +630,173 @@ func parseIP(v string) (netip.Addr, bool) {
 	return a, true
 }
 
-// port parses a port number 0..65535 into *store and returns store, or
-// records the bad value and returns nil.
-func (m *mapper) port(key, v string, store *int) *int {
+// port parses a port number 0..65535, or records the bad value. Leading
+// zeros are allowed, any number of them (00080 and 000080 are both 80):
+// the value, not the width, must be in range.
+func (m *mapper) port(key, v string) (int, bool) {
 	t := trimSpace(v)
-	n, ok := atoiN(t)
-	if !ok || len(t) > 5 || n > 65535 {
+	digits := strings.TrimLeft(t, "0")
+	n, ok := atoiN(digits)
+	if digits == "" && t != "" {
+		n, ok = 0, true // all zeros
+	}
+	if !ok || len(digits) > 5 || n > 65535 {
 		if v != "" {
-			m.problem(key, "port", v)
+			m.problem(key, "invalid port", v)
+		}
+		return 0, false
+	}
+	return n, true
+}
+
+// time parses an ISO 8601 timestamp, or records the bad value.
+func (m *mapper) time(key, v string) (time.Time, bool) {
+	t, ok := parseTimestamp(v)
+	if !ok && v != "" {
+		m.problem(key, "invalid timestamp", v)
+	}
+	return t, ok
+}
+
+// receiptTime parses the standard rt key (see parseReceiptTime), or
+// records the bad value.
+func (m *mapper) receiptTime(key, v string) (time.Time, bool) {
+	t, ok := parseReceiptTime(v)
+	if !ok && v != "" {
+		m.problem(key, "invalid timestamp", v)
+	}
+	return t, ok
+}
+
+// date parses a date, with or without a time (see parseDate), or records
+// the bad value.
+func (m *mapper) date(key, v string) Time {
+	t, ok := parseDate(v)
+	if !ok && v != "" {
+		m.problem(key, "invalid date", v)
+	}
+	return Time{t}
+}
+
+// certTime parses a certificate date, or records the bad value.
+func (m *mapper) certTime(key, v string) Time {
+	t, ok := parseCertTime(v)
+	if !ok && v != "" {
+		m.problem(key, "invalid date", v)
+	}
+	return Time{t}
+}
+
+// cvss parses a CVSS base score: a plain decimal number from 0 to 10
+// (7, 7.5, 10.0), or records the bad value.
+func (m *mapper) cvss(key, v string) (float64, bool) {
+	t := trimSpace(v)
+	intPart, frac, dot := strings.Cut(t, ".")
+	if intPart != "" && isDigits(intPart) && isDigits(frac) && (!dot || frac != "") {
+		if f, err := strconv.ParseFloat(t, 64); err == nil && f <= 10 {
+			return f, true
+		}
+	}
+	if v != "" {
+		m.problem(key, "invalid score", v)
+	}
+	return 0, false
+}
+
+// boolean parses True or False, in any ASCII case, into *store and
+// returns store, or records the bad value and returns nil.
+func (m *mapper) boolean(key, v string, store *bool) *bool {
+	switch t := trimSpace(v); {
+	case equalFoldASCII(t, "true"):
+		*store = true
+	case equalFoldASCII(t, "false"):
+		*store = false
+	default:
+		if v != "" {
+			m.problem(key, "invalid boolean", v)
 		}
 		return nil
 	}
-	*store = n
 	return store
 }
 
-// time parses an ISO 8601 timestamp into *dst, or records the bad value.
-func (m *mapper) time(dst *Time, key, v string) {
-	t, ok := parseTimestamp(v)
-	if !ok && v != "" {
-		m.problem(key, "timestamp", v)
-	}
-	dst.Time = t
-}
-
-// certTime parses a certificate date into *dst, or records the bad value.
-func (m *mapper) certTime(dst *Time, key, v string) {
-	t, ok := parseCertTime(v)
-	if !ok && v != "" {
-		m.problem(key, "date", v)
-	}
-	dst.Time = t
-}
-
 // severity maps the CEF header severity: an integer 0..10 as is, or one of
-// the words of the CEF standard, in any case: Unknown = 0, Low = 3,
+// the words of the CEF standard, in any ASCII case: Unknown = 0, Low = 3,
 // Medium = 6, High = 8, Very-High = 10 (the top of the range the standard
 // gives each word, so that a word never ranks below a number of its range).
 func (m *mapper) severity(v string) {
 	t := trimSpace(v)
 	n, ok := atoiN(t)
-	if ok && len(t) <= 2 && n <= 10 {
-		// n is in range.
-	} else if n, ok = severityWords[strings.ToLower(t)]; !ok {
+	if !ok || len(t) > 2 || n > 10 {
+		n, ok = severityWord(t)
+	}
+	if !ok {
 		if v != "" {
-			m.problem("severity", "severity", v)
+			m.problem("severity", "invalid severity", v)
 		}
 		return
 	}
 	m.ev.store.severity = n
 	m.ev.Event.Severity = &m.ev.store.severity
+}
+
+// severityWord returns the number of a severity word of the CEF standard.
+func severityWord(s string) (int, bool) {
+	for _, w := range [...]struct {
+		word string
+		n    int
+	}{{"unknown", 0}, {"low", 3}, {"medium", 6}, {"high", 8}, {"very-high", 10}} {
+		if equalFoldASCII(s, w.word) {
+			return w.n, true
+		}
+	}
+	return 0, false
+}
+
+// equalFoldASCII reports whether s equals lower, a lower-case ASCII word,
+// in any ASCII case. Unlike strings.EqualFold it folds no other letter: a
+// long s (U+017F) or a Kelvin sign is not an s or a k.
+func equalFoldASCII(s, lower string) bool {
+	if len(s) != len(lower) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerASCII returns s with ASCII letters in lower case. It allocates only
+// when s has an upper-case letter and is not one of the usual transports.
+func lowerASCII(s string) string {
+	upper := false
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			upper = true
+			break
+		}
+	}
+	if !upper {
+		return s
+	}
+	for _, w := range [...]string{"tcp", "udp", "icmp", "ipv6-icmp", "sctp", "gre", "esp", "ah"} {
+		if equalFoldASCII(s, w) {
+			return w
+		}
+	}
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // closingQuote returns the offset of the quote q that closes the item
@@ -433,14 +819,6 @@ func closingQuote(s string, q byte) int {
 	return len(s)
 }
 
-var severityWords = map[string]int{
-	"unknown":   0,
-	"low":       3,
-	"medium":    6,
-	"high":      8,
-	"very-high": 10,
-}
-
 // ipList maps a list literal of addresses; bad entries are recorded.
 func (m *mapper) ipList(key, v string) []netip.Addr {
 	var out []netip.Addr
@@ -448,7 +826,7 @@ func (m *mapper) ipList(key, v string) []netip.Addr {
 	for item, ok := it.next(); ok; item, ok = it.next() {
 		a, ok := parseIP(item)
 		if !ok {
-			m.problem(key, "IP address", item)
+			m.problem(key, "invalid IP address", item)
 			continue
 		}
 		if out == nil {
@@ -459,15 +837,46 @@ func (m *mapper) ipList(key, v string) []netip.Addr {
 	return out
 }
 
-// stringList maps a list literal of strings into buf's array.
-func (m *mapper) stringList(v string, buf []string) []string {
-	var out []string
+// stringList maps a list literal of strings into buf's array; nil when
+// the list has no item.
+func stringList(v string, buf []string) []string {
+	if out := appendList(buf, v); len(out) > 0 {
+		return out
+	}
+	return nil
+}
+
+// appendList appends the items of the list literal v to list.
+func appendList(list []string, v string) []string {
 	it := listIter{s: v}
 	for item, ok := it.next(); ok; item, ok = it.next() {
-		if out == nil {
-			out = buf
+		list = append(list, item)
+	}
+	return list
+}
+
+// uniqueStrings drops the repeats of list in place, keeping the first of
+// each in order; nil when list is empty. A short list is searched, a long
+// one (a hostile line) goes through a set, so the cost stays linear.
+func uniqueStrings(list []string) []string {
+	if len(list) == 0 {
+		return nil
+	}
+	out := list[:0]
+	if len(list) <= 16 {
+		for _, s := range list {
+			if !slices.Contains(out, s) {
+				out = append(out, s)
+			}
 		}
-		out = append(out, item)
+		return out
+	}
+	seen := make(map[string]struct{}, len(list))
+	for _, s := range list {
+		if _, dup := seen[s]; !dup {
+			seen[s] = struct{}{}
+			out = append(out, s)
+		}
 	}
 	return out
 }

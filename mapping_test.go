@@ -1018,7 +1018,7 @@ var mappingCases = []mappingCase{
 		name: "alert/name category description",
 		line: "CEF:0|Claroty|xDome|1.0|1|alert_affected_device|5|alert_id=42 alert_name=Risky Device alert_category=Risk alert_description=A device with known CVEs was seen",
 		want: `{"message":"CEF:0|Claroty|xDome|1.0|1|alert_affected_device|5|alert_id=42 alert_name=Risky Device alert_category=Risk alert_description=A device with known CVEs was seen",
-			"event":{"kind":"alert","category":["network"],"type":["connection"],"severity":5},
+			"event":{"kind":"alert","category":["network"],"type":["connection"],"severity":5,"reason":"A device with known CVEs was seen"},
 			"observer":{"vendor":"Claroty","product":"xDome","version":"1.0"},
 			"claroty":{"xdome":{"alert":{"id":"42","name":"Risky Device","category":"Risk",
 				"description":"A device with known CVEs was seen"}}}}`,
@@ -1032,7 +1032,7 @@ var mappingCases = []mappingCase{
 			"event":{"kind":"alert","category":["network"],"type":["connection"],"severity":5},
 			"observer":{"vendor":"Claroty","product":"xDome","version":"1.0"},
 			"claroty":{"xdome":{"malicious_ip":{"confidence":"High","severity":"Critical","type":"C2 Server",
-				"source":"Threat Feed","threat_type":"Botnet"}}}}`,
+				"source":"Threat Feed","threat_type":"Botnet","tags":["tor"]}}}}`,
 	},
 
 	// ---- claroty.xdome.change ----
@@ -1040,6 +1040,7 @@ var mappingCases = []mappingCase{
 		name: "change/all fields and change_description as reason",
 		line: "CEF:0|Claroty|xDome|1.0|1|device_change_event|5|change_id=c1 change_type=Firmware Version change_timestamp=2022-02-06T14:18:48.578951+02:00 change_alerted_attribute=firmware_version change_description=Firmware changed from 1 to 2 event_description=Device changed",
 		want: `{"message":"CEF:0|Claroty|xDome|1.0|1|device_change_event|5|change_id=c1 change_type=Firmware Version change_timestamp=2022-02-06T14:18:48.578951+02:00 change_alerted_attribute=firmware_version change_description=Firmware changed from 1 to 2 event_description=Device changed",
+			"@timestamp":"2022-02-06T12:18:48.578951Z",
 			"event":{"kind":"alert","category":["configuration"],"type":["change"],"severity":5,"reason":"Firmware changed from 1 to 2"},
 			"observer":{"vendor":"Claroty","product":"xDome","version":"1.0"},
 			"claroty":{"xdome":{"change":{"id":"c1","type":"Firmware Version","timestamp":"2022-02-06T12:18:48.578951Z",
@@ -1079,6 +1080,7 @@ var mappingCases = []mappingCase{
 		name: "change/timestamp without zone and 9 digits",
 		line: mtH + "change_id=c1 change_timestamp=2022-02-06 14:18:48.123456789",
 		want: `{"message":"CEF:0|Claroty|xDome|1.0|1|t|5|change_id=c1 change_timestamp=2022-02-06 14:18:48.123456789",
+			"@timestamp":"2022-02-06T14:18:48.123456Z",
 			"event":{"kind":"alert","category":["configuration"],"type":["change"],"severity":5},
 			"observer":{"vendor":"Claroty","product":"xDome","version":"1.0"},
 			"claroty":{"xdome":{"change":{"id":"c1","timestamp":"2022-02-06T14:18:48.123456Z"}}}}`,
@@ -1101,7 +1103,7 @@ var mappingCases = []mappingCase{
 			"event":{"kind":"alert","category":["network"],"type":["connection"],"severity":5},
 			"observer":{"vendor":"Claroty","product":"xDome","version":"1.0"},
 			"claroty":{"xdome":{"threat":{"signature_name":"ET SCAN Nmap","signature_content":"alert tcp any any -> any 445",
-				"signature_confidence":"High","signature_severity":"Critical"}}}}`,
+				"signature_confidence":"High","signature_severity":"Critical","signature_id":"2001"}}}}`,
 	},
 	{
 		name: "file/name and type",
@@ -1226,8 +1228,8 @@ var mappingCases = []mappingCase{
 	// ---- unmapped keys ----
 	{
 		name: "unmapped/keys do not appear",
-		line: mtH + "geo_location=US server_port=abc msg_category=comm_event src_domain=x.example.com malicious_ip_tags=['tor'] signature_id=2001 other_device_ip=1.2.3.4 other_device_mac=aa:bb:cc:dd:ee:ff password_length=6 device_note=note device_assignees=['bob'] device_labels=['x'] device_network_list=['Corporate'] device_connection_type_list=['Ethernet'] ad.custom=1 event_type=x",
-		want: `{"message":"CEF:0|Claroty|xDome|1.0|1|t|5|geo_location=US server_port=abc msg_category=comm_event src_domain=x.example.com malicious_ip_tags=['tor'] signature_id=2001 other_device_ip=1.2.3.4 other_device_mac=aa:bb:cc:dd:ee:ff password_length=6 device_note=note device_assignees=['bob'] device_labels=['x'] device_network_list=['Corporate'] device_connection_type_list=['Ethernet'] ad.custom=1 event_type=x",
+		line: mtH + "geo_location=US server_port=abc msg_category=comm_event other_device_ip=1.2.3.4 other_device_mac=aa:bb:cc:dd:ee:ff password_length=6 device_note=note device_assignees=['bob'] device_labels=['x'] device_network_list=['Corporate'] device_connection_type_list=['Ethernet'] ad.custom=1 event_type=x",
+		want: `{"message":"CEF:0|Claroty|xDome|1.0|1|t|5|geo_location=US server_port=abc msg_category=comm_event other_device_ip=1.2.3.4 other_device_mac=aa:bb:cc:dd:ee:ff password_length=6 device_note=note device_assignees=['bob'] device_labels=['x'] device_network_list=['Corporate'] device_connection_type_list=['Ethernet'] ad.custom=1 event_type=x",
 			"event":{"kind":"alert","category":["network"],"type":["connection"],"severity":5,"code":"x"},
 			"observer":{"vendor":"Claroty","product":"xDome","version":"1.0"}}`,
 	},

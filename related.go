@@ -8,7 +8,7 @@ import (
 
 // fillRelated sets related.* from the fields already mapped: every IP of
 // the event (source, destination, host), the user, the certificate hashes
-// and the destination domain. Each list is unique and sorted by its text
+// and the host names (destination and source domains, host.name). Each list is unique and sorted by its text
 // in byte order (so "172.23.44.46" sorts before "5.6.7.8"), and nil when
 // empty. The lists live in the Event's own arrays, so the usual event
 // allocates nothing here; the lists are short, so insertion sort is the
@@ -42,9 +42,12 @@ func (ev *Event) fillRelated() {
 		r.Hash = sortUniqueStrings(hashes)
 	}
 
-	if ev.Destination.Domain != "" {
-		st.relatedHosts[0] = ev.Destination.Domain
-		r.Hosts = st.relatedHosts[:1]
+	hosts := st.relatedHosts[:0]
+	hosts = appendString(hosts, ev.Destination.Domain)
+	hosts = appendString(hosts, ev.Source.Domain)
+	hosts = appendString(hosts, ev.Host.Name)
+	if len(hosts) > 0 {
+		r.Hosts = sortUniqueStrings(hosts)
 	}
 }
 
@@ -79,13 +82,15 @@ func sortUniqueStrings(list []string) []string {
 }
 
 // sortUniqueAddrs sorts list by the text of each address, in byte order,
-// and drops repeats, in place. A short list (the usual one) formats each
-// address once, into buffers on the stack; a longer one formats at each
-// comparison.
+// and drops repeats, in place. Each address is formatted once: a short
+// list (the usual one) into buffers on the stack and an insertion sort; a
+// longer one (a hostile line may hold millions) into one string, and a
+// sort of O(n log n) comparisons of those texts.
 func sortUniqueAddrs(list []netip.Addr) []netip.Addr {
-	if len(list) <= len(store{}.relatedIP) {
-		var bufs [len(store{}.relatedIP)][48]byte
-		var text [len(store{}.relatedIP)][]byte
+	const short = len(store{}.relatedIP)
+	if len(list) <= short {
+		var bufs [short][48]byte
+		var text [short][]byte
 		for i, a := range list {
 			text[i] = a.AppendTo(bufs[i][:0])
 		}
@@ -96,10 +101,27 @@ func sortUniqueAddrs(list []netip.Addr) []netip.Addr {
 			}
 		}
 	} else {
-		slices.SortFunc(list, func(a, b netip.Addr) int {
-			var ba, bb [64]byte
-			return strings.Compare(string(a.AppendTo(ba[:0])), string(b.AppendTo(bb[:0])))
-		})
+		type keyed struct {
+			text string
+			a    netip.Addr
+		}
+		var buf []byte
+		ends := make([]int, len(list))
+		for i, a := range list {
+			buf = a.AppendTo(buf)
+			ends[i] = len(buf)
+		}
+		all := string(buf)
+		keys := make([]keyed, len(list))
+		start := 0
+		for i, a := range list {
+			keys[i] = keyed{all[start:ends[i]], a}
+			start = ends[i]
+		}
+		slices.SortFunc(keys, func(x, y keyed) int { return strings.Compare(x.text, y.text) })
+		for i, k := range keys {
+			list[i] = k.a
+		}
 	}
 	out := list[:1]
 	for _, a := range list[1:] {

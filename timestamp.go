@@ -78,6 +78,102 @@ func parseTimestamp(s string) (time.Time, bool) {
 	return makeTime(year, month, day, hour, min, sec, nsec, offset)
 }
 
+// parseDate parses a date as xDome writes it in threat-intelligence and
+// vulnerability records: an ISO 8601 timestamp as parseTimestamp takes, or
+// a date alone (YYYY-MM-DD, midnight UTC).
+func parseDate(s string) (time.Time, bool) {
+	s = trimSpace(s)
+	if len(s) == 10 && s[4] == '-' && s[7] == '-' {
+		year, ok1 := atoiN(s[0:4])
+		month, ok2 := atoiN(s[5:7])
+		day, ok3 := atoiN(s[8:10])
+		if !(ok1 && ok2 && ok3) {
+			return time.Time{}, false
+		}
+		return makeTime(year, month, day, 0, 0, 0, 0, 0)
+	}
+	return parseTimestamp(s)
+}
+
+// parseReceiptTime parses the standard CEF key rt in the forms the CEF
+// standard allows: milliseconds since the Unix epoch (1644157128578), an
+// ISO 8601 timestamp as parseTimestamp takes, or "MMM dd yyyy HH:mm:ss"
+// (Feb 06 2022 14:18:48) with an optional fraction (.578) and an optional
+// zone after a space: UTC, GMT, Z or a numeric offset (±hh:mm, ±hhmm,
+// ±hh). No zone means UTC. Month names are English, in any ASCII case; the
+// day may have one digit.
+func parseReceiptTime(s string) (time.Time, bool) {
+	s = trimSpace(s)
+	if s != "" && isDigits(s) {
+		if len(s) > 15 { // past year 9999 in any case; atoiN would overflow
+			return time.Time{}, false
+		}
+		ms, _ := atoiN(s)
+		sec := int64(ms / 1000)
+		if sec > maxUnix {
+			return time.Time{}, false
+		}
+		return time.Unix(sec, int64(ms%1000)*1e6).UTC(), true
+	}
+	if len(s) > 4 && s[4] == '-' {
+		return parseTimestamp(s)
+	}
+	// MMM dd yyyy HH:mm:ss: month, day of one or two digits, year, time.
+	if len(s) < 19 || s[3] != ' ' {
+		return time.Time{}, false
+	}
+	month := monthOf(s[:3])
+	rest := s[4:]
+	dd := countDigits(rest, 0)
+	if month == 0 || dd < 1 || dd > 2 {
+		return time.Time{}, false
+	}
+	day, _ := atoiN(rest[:dd])
+	rest = rest[dd:]
+	if len(rest) < 14 || rest[0] != ' ' || rest[5] != ' ' || rest[8] != ':' || rest[11] != ':' {
+		return time.Time{}, false
+	}
+	year, ok1 := atoiN(rest[1:5])
+	hour, ok2 := atoiN(rest[6:8])
+	min, ok3 := atoiN(rest[9:11])
+	sec, ok4 := atoiN(rest[12:14])
+	if !(ok1 && ok2 && ok3 && ok4) {
+		return time.Time{}, false
+	}
+	nsec, zone, ok := parseFraction(rest[14:])
+	if !ok {
+		return time.Time{}, false
+	}
+	offset := 0
+	if zone != "" {
+		if zone[0] != ' ' {
+			return time.Time{}, false
+		}
+		switch zone = zone[1:]; zone {
+		case "UTC", "GMT", "Z":
+		default:
+			if zone == "" || (zone[0] != '+' && zone[0] != '-') {
+				return time.Time{}, false
+			}
+			if offset, ok = parseZone(zone, false); !ok {
+				return time.Time{}, false
+			}
+		}
+	}
+	return makeTime(year, month, day, hour, min, sec, nsec, offset)
+}
+
+// monthOf returns the number of an English month abbreviation (Jan..Dec,
+// any ASCII case), or 0.
+func monthOf(s string) int {
+	for i, name := range [...]string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"} {
+		if equalFoldASCII(s, name) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
 // parseCertTime parses a certificate validity date: an ASN.1
 // GeneralizedTime (20160526192415Z, optionally with a fraction) or UTCTime
 // (160526192415Z, years 50-99 meaning 19xx), each with Z or a ±hhmm
@@ -136,8 +232,21 @@ func makeTime(year, month, day, hour, min, sec, nsec, offset int) (time.Time, bo
 	if unix < minUnix || unix > maxUnix {
 		return time.Time{}, false
 	}
+	if unix == zeroUnix && nsec == 0 {
+		// 0001-01-01T00:00:00Z is a real instant of the input, but it is
+		// also time.Time's zero value, which means "absent" to [Time]:
+		// a location of its own tells the two apart (see Time.IsZero).
+		return time.Unix(unix, 0).In(yearOne), true
+	}
 	return time.Unix(unix, int64(nsec)).UTC(), true
 }
+
+// zeroUnix is time.Time's zero instant, 0001-01-01T00:00:00Z, in Unix time.
+const zeroUnix = -62135596800
+
+// yearOne is UTC under another name: the location of a parsed
+// 0001-01-01T00:00:00Z, so that it does not compare equal to time.Time{}.
+var yearOne = time.FixedZone("UTC", 0)
 
 // The first and last second of the years 0000-9999, in Unix time.
 const (
