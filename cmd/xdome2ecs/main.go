@@ -44,7 +44,6 @@ import (
 	"io"
 	"os"
 	"runtime"
-	"runtime/debug"
 	"time"
 )
 
@@ -67,14 +66,9 @@ const (
 )
 
 func main() {
-	if os.Getenv("GOGC") == "" {
-		// The heap is small (the batches in flight) but every line
-		// allocates its message: at the default of 100, garbage collection
-		// took a fifth of the CPU time. 400 cuts that to a twentieth for
-		// some tens of MB more memory.
-		debug.SetGCPercent(400)
-	}
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	sigs := notifyStop() // first: a signal before it would kill the job mid-line
+	setMemoryLimit()
+	os.Exit(runSignals(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, sigs))
 }
 
 // Exit statuses.
@@ -144,40 +138,21 @@ func parseFlags(args []string, stderr io.Writer) (cfg config, status int, ok boo
 	case cfg.demo && len(cfg.files) > 0:
 		return usage("-demo takes no file")
 	}
+	clampFlags(&cfg, stderr)
 	return cfg, exitOK, true
 }
 
 // run is the command: main with its environment as arguments, so that the
 // tests run it in-process. It returns the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return runSignals(args, stdin, stdout, stderr, nil)
+}
+
+// runSignals is run, stopped cleanly by the first signal on sigs.
+func runSignals(args []string, stdin io.Reader, stdout, stderr io.Writer, sigs <-chan os.Signal) int {
 	cfg, status, ok := parseFlags(args, stderr)
 	if !ok {
 		return status
-	}
-
-	out := stdout
-	var closers []func() error
-	if cfg.out != "" {
-		f, err := os.Create(cfg.out)
-		if err != nil {
-			fmt.Fprintf(stderr, "xdome2ecs: %v\n", err)
-			return exitFatal
-		}
-		out = f
-		closers = append(closers, f.Close)
-	}
-	var rejects io.Writer
-	if cfg.rejects != "" {
-		f, err := os.Create(cfg.rejects)
-		if err != nil {
-			fmt.Fprintf(stderr, "xdome2ecs: %v\n", err)
-			for _, c := range closers {
-				c()
-			}
-			return exitFatal
-		}
-		rejects = f
-		closers = append(closers, f.Close)
 	}
 
 	var inputs []input
@@ -191,12 +166,48 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			inputs = append(inputs, input{name: name})
 		}
 	}
+	// Nothing is opened for writing before every output is known to be
+	// neither an input nor another output.
+	if err := checkPaths(cfg, inputs, stdin, stdout); err != nil {
+		fmt.Fprintf(stderr, "xdome2ecs: %v\n", err)
+		return exitFatal
+	}
+
+	out := &sink{name: "standard output", w: stdout}
+	out.f, _ = stdout.(*os.File)
+	var files []*os.File
+	closeAll := func() {
+		for _, f := range files {
+			f.Close()
+		}
+	}
+	if cfg.out != "" {
+		f, err := openOutput(cfg.out)
+		if err != nil {
+			fmt.Fprintf(stderr, "xdome2ecs: %v\n", err)
+			return exitFatal
+		}
+		out = &sink{name: cfg.out, w: f, f: f}
+		files = append(files, f)
+	}
+	var rejects *sink
+	if cfg.rejects != "" {
+		f, err := openOutput(cfg.rejects)
+		if err != nil {
+			fmt.Fprintf(stderr, "xdome2ecs: %v\n", err)
+			closeAll()
+			return exitFatal
+		}
+		rejects = &sink{name: cfg.rejects, w: f, f: f}
+		files = append(files, f)
+	}
 
 	p := newPipeline(cfg, stdin, out, rejects, stderr)
+	p.sigs = sigs
 	st := p.run(inputs)
-	for _, c := range closers {
-		if err := c(); err != nil && !st.fatal {
-			p.errw.WriteString("xdome2ecs: " + err.Error() + "\n")
+	for _, f := range files {
+		if err := f.Close(); err != nil && !st.fatal {
+			p.errorf("%v", err)
 			st.fatal = true
 		}
 	}
@@ -207,6 +218,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	p.errw.Flush()
 
 	switch {
+	case st.signal != nil:
+		return signalStatus(st.signal)
 	case st.fatal:
 		return exitFatal
 	case st.rejected > 0:

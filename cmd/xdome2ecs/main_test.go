@@ -594,10 +594,14 @@ func TestRandomInput(t *testing.T) {
 				l = samples[rng.IntN(len(samples))]
 			}
 			in = append(in, l...)
-			if rng.IntN(10) == 0 {
-				in = append(in, '\r')
+			switch rng.IntN(10) {
+			case 0:
+				in = append(in, '\r', '\n')
+			case 1:
+				in = append(in, '\r') // a lone CR ends a line too
+			default:
+				in = append(in, '\n')
 			}
-			in = append(in, '\n')
 		}
 		if rng.IntN(2) == 0 && len(in) > 0 {
 			in = in[:len(in)-1] // no final newline
@@ -615,13 +619,16 @@ func TestRandomInput(t *testing.T) {
 			// What the library says, line by line.
 			var wantOut, wantRej, wantErr []byte
 			var ev xdome.Event
-			for i, line := range bytes.SplitAfter(in, []byte("\n")) {
-				if len(line) == 0 {
-					continue
+			for i, line := range splitLines(in) {
+				text := line
+				switch {
+				case bytes.HasSuffix(line, []byte("\n")):
+					text = line[:len(line)-1] // the "\r" of a "\r\n" stays, as the library takes it
+				case bytes.HasSuffix(line, []byte("\r")):
+					text = line[:len(line)-1]
 				}
-				text := bytes.TrimSuffix(line, []byte("\n"))
 				var err error
-				if len(text) > maxLine {
+				if len(bytes.TrimSuffix(text, []byte("\r"))) > maxLine {
 					err = fmt.Errorf("line longer than %d bytes", maxLine)
 				} else if err = xdome.ParseInto(&ev, text); err == nil {
 					wantOut = append(ev.AppendJSON(wantOut), '\n')
@@ -630,8 +637,10 @@ func TestRandomInput(t *testing.T) {
 					continue
 				}
 				wantErr = fmt.Appendf(wantErr, "<stdin>:%d: %v\n", i+1, err)
-				wantRej = append(wantRej, text...)
-				wantRej = append(wantRej, '\n')
+				wantRej = append(wantRej, line...)
+				if line[len(line)-1] != '\n' && line[len(line)-1] != '\r' {
+					wantRej = append(wantRej, '\n')
+				}
 			}
 			wantCode := 0
 			if len(wantErr) > 0 {
@@ -652,6 +661,29 @@ func TestRandomInput(t *testing.T) {
 			}
 		})
 	}
+}
+
+// splitLines splits data after each "\r\n", "\n" and lone "\r", the
+// way the command reads lines (written independently of lineEnd).
+func splitLines(data []byte) [][]byte {
+	var lines [][]byte
+	start := 0
+	for i := 0; i < len(data); i++ {
+		switch {
+		case data[i] == '\n':
+		case data[i] == '\r' && i+1 < len(data) && data[i+1] == '\n':
+			i++
+		case data[i] == '\r':
+		default:
+			continue
+		}
+		lines = append(lines, data[start:i+1])
+		start = i + 1
+	}
+	if start < len(data) {
+		lines = append(lines, data[start:])
+	}
+	return lines
 }
 
 // TestProgress checks the progress line: drawn in place ("\r", erase to
@@ -684,7 +716,7 @@ func TestProgress(t *testing.T) {
 	}
 	in.WriteString("bad\n")
 	var stderr bytes.Buffer
-	p := newPipeline(config{workers: 1, maxLine: defaultMaxLine}, strings.NewReader(in.String()), io.Discard, nil, &stderr)
+	p := newPipeline(config{workers: 1, maxLine: defaultMaxLine}, strings.NewReader(in.String()), &sink{name: "standard output", w: io.Discard}, nil, &stderr)
 	p.progress = true
 	p.start = time.Now().Add(-time.Minute)
 	p.run([]input{{name: "-"}})

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/cefecs/xdome"
@@ -22,54 +24,76 @@ type input struct {
 // lines and numbers them; the workers parse the lines of a batch into ECS
 // NDJSON (and collect its bad lines); one writer puts the batches back in
 // order and writes them out. Batches come from a fixed pool that the
-// writer refills, so the pipeline holds a bounded amount of memory and the
-// steady state allocates nothing but what xdome.ParseInto does.
+// writer refills, and the input they hold is bounded in bytes (inFlight),
+// so the memory used follows the work in flight, not the input size.
+
+// inFlight bounds the input held by the batches handed over and not yet
+// written, in bytes (a variable for the tests). One batch is always let
+// through, however large (a line of up to -max-line bytes).
+var inFlight int64 = 128 << 20
 
 // batchKind tells what a batch carries.
 type batchKind uint8
 
 const (
-	kindLines batchKind = iota // whole lines, to convert
-	kindLong                   // a piece of a line longer than the buffer may grow
-	kindError                  // an input that cannot be opened or read
+	kindLines   batchKind = iota // whole lines, to convert
+	kindLong                     // a piece of a line longer than the buffer may grow
+	kindPartial                  // the start of a line cut off by a read error (err says why)
+	kindError                    // an input that cannot be opened or read
 )
 
 // batch is the unit of work and of output.
 type batch struct {
-	seq  int
-	kind batchKind
-	name string // input name, for messages
-	line int    // number of the first line in data
-	data []byte // kindLines: whole lines (the last may lack its "\n" at EOF); kindLong: the piece
-	buf  []byte // backing store of data
+	seq    int
+	kind   batchKind
+	name   string // input name, for messages
+	line   int    // number of the first line in data
+	data   []byte // kindLines: whole lines (the last may lack its end at EOF); kindLong, kindPartial: the piece
+	buf    []byte // backing store of data
+	weight int64  // what it holds of the inFlight budget
 
 	first, last bool  // kindLong: first and last piece of the line
-	err         error // kindError
+	err         error // kindError, kindPartial
 
 	// Filled by a worker for kindLines.
-	out    []byte    // the NDJSON documents
-	rej    []byte    // the bad lines, as read
-	bad    []badLine // the bad lines
-	lines  int       // lines in data
-	events int       // documents in out
+	out   []byte    // the NDJSON documents, one per line
+	rej   []byte    // the bad lines, as read
+	bad   []badLine // the bad lines
+	lines int       // lines in data
 }
 
 // badLine is one line of a batch that did not convert.
 type badLine struct {
 	line   int    // line number in the input
 	n      int    // lines of the batch up to and including it
-	events int    // documents of the batch before it
 	outEnd int    // len(out) when it was met
 	rejEnd int    // its end in rej
 	msg    string // the error
 }
 
+// trim drops buffers grown for a long line, so that the pool does not
+// keep them.
+func (b *batch) trim(chunk int) {
+	keep := max(8*chunk, 1<<20)
+	if cap(b.buf) > keep {
+		b.buf = nil
+	}
+	if cap(b.out) > keep {
+		b.out = nil
+	}
+	if cap(b.rej) > keep {
+		b.rej = nil
+	}
+	b.data = nil
+}
+
 type pipeline struct {
 	cfg     config
 	stdin   io.Reader
-	out     io.Writer
-	rejects io.Writer // nil without -rejects
+	out     *sink
+	rejects *sink // nil without -rejects
 	errw    *errWriter
+	sigs    <-chan os.Signal // SIGINT, SIGTERM: stop after what is finished
 
 	chunk   int // chunkSize when the pipeline was made
 	nbatch  int
@@ -77,6 +101,8 @@ type pipeline struct {
 	work    chan *batch
 	results chan *batch
 	done    chan struct{} // closed when the writer stops early
+	budget  *budget
+	sent    atomic.Int64 // batches handed to the workers
 
 	start        time.Time
 	progress     bool // stderr is a terminal and -q is off
@@ -84,7 +110,7 @@ type pipeline struct {
 	lastProgress time.Time
 }
 
-func newPipeline(cfg config, stdin io.Reader, out, rejects, stderr io.Writer) *pipeline {
+func newPipeline(cfg config, stdin io.Reader, out, rejects *sink, stderr io.Writer) *pipeline {
 	p := &pipeline{
 		cfg:     cfg,
 		stdin:   stdin,
@@ -96,6 +122,7 @@ func newPipeline(cfg config, stdin io.Reader, out, rejects, stderr io.Writer) *p
 		done:    make(chan struct{}),
 		start:   time.Now(),
 	}
+	p.budget = newBudget(inFlight)
 	p.progress = !cfg.quiet && isTerminal(stderr)
 	p.free = make(chan *batch, p.nbatch)
 	for range p.nbatch {
@@ -127,6 +154,47 @@ func (p *pipeline) run(inputs []input) stats {
 	return p.write()
 }
 
+// budget is a count of bytes in flight that blocks its takers above max.
+type budget struct {
+	mu      sync.Mutex
+	cond    sync.Cond
+	used    int64
+	max     int64
+	stopped bool
+}
+
+func newBudget(max int64) *budget {
+	b := &budget{max: max}
+	b.cond.L = &b.mu
+	return b
+}
+
+// take waits until n bytes fit (or nothing else is in flight); false once
+// stopped.
+func (b *budget) take(n int64) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for b.used > 0 && b.used+n > b.max && !b.stopped {
+		b.cond.Wait()
+	}
+	b.used += n
+	return !b.stopped
+}
+
+func (b *budget) give(n int64) {
+	b.mu.Lock()
+	b.used -= n
+	b.mu.Unlock()
+	b.cond.Broadcast()
+}
+
+func (b *budget) stop() {
+	b.mu.Lock()
+	b.stopped = true
+	b.mu.Unlock()
+	b.cond.Broadcast()
+}
+
 // The workers: each converts the lines of one batch at a time.
 
 // convert parses batches until there are no more.
@@ -151,40 +219,69 @@ func (e errTooLong) Error() string {
 	return fmt.Sprintf("line longer than %d bytes", int(e))
 }
 
+// convertLine appends the document of one line (without its line end) to
+// dst: the one place where a line becomes JSON.
+func convertLine(dst []byte, ev *xdome.Event, text []byte) ([]byte, error) {
+	if err := xdome.ParseInto(ev, text); err != nil {
+		return dst, err
+	}
+	dst = ev.AppendJSON(dst)
+	return append(dst, '\n'), nil
+}
+
+// cutLine splits the first line off data: raw with its line end, text
+// without it (but with the "\r" of a "\r\n", as the library takes it),
+// and its length without any line end.
+func cutLine(data []byte) (raw, text []byte, length int, rest []byte) {
+	n := lineEnd(data, true)
+	if n < 0 {
+		n = len(data)
+	}
+	raw, rest = data[:n], data[n:]
+	text = raw
+	if n > 0 && (raw[n-1] == '\n' || raw[n-1] == '\r') {
+		text = raw[:n-1]
+	}
+	length = len(text)
+	if length > 0 && text[length-1] == '\r' {
+		length--
+	}
+	return raw, text, length, rest
+}
+
 func (p *pipeline) convertBatch(ev *xdome.Event, b *batch) {
 	b.out, b.rej, b.bad = b.out[:0], b.rej[:0], b.bad[:0]
-	b.lines, b.events = 0, 0
+	b.lines = 0
 	data := b.data
 	for len(data) > 0 {
-		raw, text := data, data
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			raw, text, data = data[:i+1], data[:i], data[i+1:]
-		} else {
-			data = nil
-		}
+		raw, text, length, rest := cutLine(data)
+		data = rest
 		b.lines++
 		var err error
-		if len(text) > p.cfg.maxLine {
+		if length > p.cfg.maxLine {
 			err = errTooLong(p.cfg.maxLine)
-		} else if err = xdome.ParseInto(ev, text); err == nil {
-			b.out = ev.AppendJSON(b.out)
-			b.out = append(b.out, '\n')
-			b.events++
+		} else if b.out, err = convertLine(b.out, ev, text); err == nil {
 			continue
 		} else if errors.Is(err, xdome.ErrEmpty) {
 			continue // a blank line
 		}
-		b.rej = append(b.rej, raw...)
-		if raw[len(raw)-1] != '\n' {
-			b.rej = append(b.rej, '\n')
-		}
+		b.rej = appendReject(b.rej, raw)
 		b.bad = append(b.bad, badLine{
 			line:   b.line + b.lines - 1,
 			n:      b.lines,
-			events: b.events,
 			outEnd: len(b.out),
 			rejEnd: len(b.rej),
 			msg:    err.Error(),
 		})
 	}
+}
+
+// appendReject appends a rejected line as read, with "\n" if it has no
+// line end (the last line of an input).
+func appendReject(dst, raw []byte) []byte {
+	dst = append(dst, raw...)
+	if len(raw) == 0 || !bytes.ContainsAny(raw[len(raw)-1:], "\r\n") {
+		dst = append(dst, '\n')
+	}
+	return dst
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -10,6 +11,64 @@ import (
 )
 
 // The reader: it cuts the inputs into numbered batches of whole lines.
+//
+// A line ends at "\n", "\r\n" or a lone "\r" (two records joined by a
+// lone CR are two lines). A "\r" at the end of what has been read so far
+// may be the first half of a "\r\n": it ends a line only at the end of
+// the input, or once the next byte is known.
+
+// lineEnd returns the length of the first line of data with its line end,
+// or -1 when data holds no whole line; eof says data ends the input.
+func lineEnd(data []byte, eof bool) int {
+	lim := len(data)
+	if i := bytes.IndexByte(data, '\n'); i >= 0 {
+		lim = i
+	}
+	if j := bytes.IndexByte(data[:lim], '\r'); j >= 0 {
+		switch {
+		case j+1 < len(data) && data[j+1] == '\n':
+			return j + 2
+		case j+1 < len(data) || eof:
+			return j + 1
+		}
+		return -1 // a final "\r": "\r\n" or not, the next read tells
+	}
+	if lim < len(data) {
+		return lim + 1
+	}
+	return -1
+}
+
+// wholeLines returns the length of the longest prefix of data made of
+// whole lines (see lineEnd).
+func wholeLines(data []byte, eof bool) int {
+	i := bytes.LastIndexByte(data, '\n') + 1
+	tail := data[i:]
+	if !eof && len(tail) > 0 && tail[len(tail)-1] == '\r' {
+		tail = tail[:len(tail)-1]
+	}
+	if k := bytes.LastIndexByte(tail, '\r'); k >= 0 {
+		return i + k + 1
+	}
+	return i
+}
+
+// countLines counts the line ends in data, which wholeLines cut.
+func countLines(data []byte) int {
+	n := bytes.Count(data, nl)
+	for off := 0; ; {
+		k := bytes.IndexByte(data[off:], '\r')
+		if k < 0 {
+			return n
+		}
+		off += k + 1
+		if off == len(data) || data[off] != '\n' {
+			n++
+		}
+	}
+}
+
+var nl = []byte{'\n'}
 
 // getBatch takes an empty batch from the pool; nil once the writer has stopped.
 func (p *pipeline) getBatch() *batch {
@@ -23,10 +82,15 @@ func (p *pipeline) getBatch() *batch {
 
 // send hands a batch to the workers; false once the writer has stopped.
 func (p *pipeline) send(b *batch, seq *int) bool {
+	b.weight = int64(cap(b.buf))
+	if !p.budget.take(b.weight) {
+		return false
+	}
 	b.seq = *seq
 	*seq++
 	select {
 	case p.work <- b:
+		p.sent.Store(int64(b.seq + 1))
 		return true
 	case <-p.done:
 		return false
@@ -49,16 +113,15 @@ func (p *pipeline) readInput(in input, seq *int) bool {
 	name := in.name
 	var src io.Reader
 	live := false // a pipe or terminal: hand over lines as soon as they come
+	gz := false
 	switch {
 	case in.data != nil:
 		src = bytes.NewReader(in.data)
 	case name == "-":
 		name = stdinName
 		src = p.stdin
-		if f, ok := p.stdin.(*os.File); ok {
-			if fi, err := f.Stat(); err == nil && !fi.Mode().IsRegular() {
-				live = true
-			}
+		if fi := fileStat(p.stdin); fi != nil && !fi.Mode().IsRegular() {
+			live = true
 		}
 	default:
 		f, err := os.Open(name)
@@ -75,10 +138,10 @@ func (p *pipeline) readInput(in input, seq *int) bool {
 			if err != nil {
 				return p.sendError(name, fmt.Errorf("gzip: %w", err), seq)
 			}
-			src = zr
+			src, gz = zr, true
 		}
 	}
-	lr := lineReader{p: p, name: name, seq: seq, line: 1, live: live}
+	lr := lineReader{p: p, name: name, seq: seq, line: 1, live: live, gz: gz}
 	return lr.run(src)
 }
 
@@ -87,22 +150,23 @@ func (p *pipeline) sendError(name string, err error, seq *int) bool {
 	if b == nil {
 		return false
 	}
-	b.kind, b.name, b.err = kindError, name, err
+	b.kind, b.name, b.err, b.buf, b.data = kindError, name, err, b.buf[:0], nil
 	return p.send(b, seq)
 }
 
 // lineReader cuts one input into batches. Every kindLines batch starts at
-// the start of a line and ends after a "\n" (or at the end of the input);
-// the bytes after the last "\n" of a full buffer move on to the next batch.
-// A line that fills a buffer grown to max-line+1 bytes is over-long: it is
-// passed on in kindLong pieces as it is read, so that it reaches -rejects
-// whole without being held in memory.
+// the start of a line and ends after a line end (or at the end of the
+// input); the bytes after the last line end of a full buffer move on to
+// the next batch. A line that fills a buffer grown to max-line+2 bytes is
+// over-long: it is passed on in kindLong pieces as it is read, so that it
+// reaches -rejects whole without being held in memory.
 type lineReader struct {
 	p     *pipeline
 	name  string
 	seq   *int
 	line  int  // number of the first line of b
 	live  bool // hand over complete lines after every short read
+	gz    bool // src is a gzip stream
 	long  bool // b continues an over-long line
 	b     *batch
 	carry []byte
@@ -119,13 +183,13 @@ func (lr *lineReader) run(src io.Reader) bool {
 		n, err := src.Read(b.buf[len(b.buf):cap(b.buf)])
 		b.buf = b.buf[:len(b.buf)+n]
 		if err != nil {
-			if !lr.step(true) || !lr.finish() {
+			if !lr.step(true) {
 				return false
 			}
-			if err != io.EOF {
-				return lr.p.sendError(lr.name, err, lr.seq)
+			if err == io.EOF {
+				return lr.finish()
 			}
-			return true
+			return lr.fail(err)
 		}
 		if !lr.step(lr.live && n < want) {
 			return false
@@ -134,8 +198,8 @@ func (lr *lineReader) run(src io.Reader) bool {
 }
 
 // maxBuf is the size a buffer may grow to for one line: the longest line
-// accepted and its "\n".
-func (lr *lineReader) maxBuf() int { return max(lr.p.cfg.maxLine+1, lr.p.chunk) }
+// accepted and its "\r\n".
+func (lr *lineReader) maxBuf() int { return max(lr.p.cfg.maxLine+2, lr.p.chunk) }
 
 // reset readies b for new input that starts with carry.
 func (lr *lineReader) reset(b *batch, carry []byte) {
@@ -159,7 +223,7 @@ func (lr *lineReader) handOver(end int, k batchKind) bool {
 	lr.carry = append(lr.carry[:0], b.buf[end:]...)
 	b.kind, b.data, b.line = k, b.buf[:end], lr.line
 	if k == kindLines {
-		lr.line += bytes.Count(b.data, nl)
+		lr.line += countLines(b.data)
 	}
 	if !lr.p.send(b, lr.seq) {
 		return false
@@ -171,35 +235,36 @@ func (lr *lineReader) handOver(end int, k batchKind) bool {
 	return true
 }
 
-var nl = []byte{'\n'}
-
 // step hands over what the buffer holds, once it is full (or now, for a
-// live input).
+// live input or at the end of one).
 func (lr *lineReader) step(now bool) bool {
 	for {
 		b := lr.b
 		full := len(b.buf) == cap(b.buf)
 		if lr.long {
-			i := bytes.IndexByte(b.buf, '\n')
-			if i < 0 {
-				if len(b.buf) == 0 || !full && !now {
-					return true
+			if i := lineEnd(b.buf, false); i >= 0 {
+				lr.b.last = true
+				if !lr.handOver(i, kindLong) {
+					return false
 				}
-				return lr.handOver(len(b.buf), kindLong)
+				lr.long = false
+				lr.line++
+				continue // the rest may hold whole lines
 			}
-			lr.b.last = true
-			if !lr.handOver(i+1, kindLong) {
-				return false
+			n := len(b.buf)
+			if n > 1 && b.buf[n-1] == '\r' {
+				n-- // the next read tells whether it ends the line
 			}
-			lr.long = false
-			lr.line++
-			continue // the rest may hold whole lines
+			if n == 0 || !full && !now || b.buf[n-1] == '\r' {
+				return true
+			}
+			return lr.handOver(n, kindLong)
 		}
 		if !full && !now {
 			return true
 		}
-		if i := bytes.LastIndexByte(b.buf, '\n'); i >= 0 {
-			return lr.handOver(i+1, kindLines)
+		if i := wholeLines(b.buf, false); i > 0 {
+			return lr.handOver(i, kindLines)
 		}
 		if !full {
 			return true
@@ -211,9 +276,13 @@ func (lr *lineReader) step(now bool) bool {
 			b.buf = nb
 			return true
 		}
-		// Over-long: pass it on as it comes.
+		// Over-long: pass it on as it comes, keeping back a final "\r".
 		b.first = true
-		if !lr.handOver(len(b.buf), kindLong) {
+		n := len(b.buf)
+		if b.buf[n-1] == '\r' {
+			n--
+		}
+		if !lr.handOver(n, kindLong) {
 			return false
 		}
 		lr.long = true
@@ -240,4 +309,44 @@ func (lr *lineReader) finish() bool {
 	lr.p.free <- lr.b
 	lr.b = nil
 	return true
+}
+
+// errTruncated is the error of the line a gzip stream ends in.
+var errTruncated = errors.New("truncated gzip stream")
+
+// fail ends an input that could not be read to its end: the whole lines
+// before the damage have been handed over; the line it cut goes to the
+// rejects. A gzip stream that just ends early loses nothing that was
+// readable (a bad line); anything else is an I/O error that names the last
+// good line.
+func (lr *lineReader) fail(err error) bool {
+	truncated := lr.gz && errors.Is(err, io.ErrUnexpectedEOF)
+	b := lr.b
+	where := "before line 1" // the last good line, for the message
+	if lr.line > 1 {
+		where = fmt.Sprintf("after line %d", lr.line-1)
+	}
+	if lr.long {
+		// Already reported as over-long; end it where the input does.
+		b.last = true
+		if !lr.handOver(len(b.buf), kindLong) {
+			return false
+		}
+		lr.long = false
+		lr.line++
+	} else if len(b.buf) > 0 || truncated {
+		b.err = errTruncated
+		if !truncated {
+			b.err = fmt.Errorf("line cut by a read error: %w", err)
+		}
+		if !lr.handOver(len(b.buf), kindPartial) {
+			return false
+		}
+	}
+	lr.p.free <- lr.b
+	lr.b = nil
+	if truncated {
+		return true
+	}
+	return lr.p.sendError(lr.name, fmt.Errorf("read error %s: %w", where, err), lr.seq)
 }

@@ -14,8 +14,9 @@ import (
 // stats is what the summary line reports.
 type stats struct {
 	lines, events, rejected int
-	bytes                   int64 // input read, uncompressed
-	fatal                   bool  // an I/O error happened
+	bytes                   int64     // input read, uncompressed
+	fatal                   bool      // an I/O error happened
+	signal                  os.Signal // the signal that stopped the job, if any
 }
 
 func (st *stats) summary(d time.Duration) string {
@@ -27,24 +28,134 @@ func (st *stats) summary(d time.Duration) string {
 		st.lines, st.events, st.rejected, sec, float64(st.lines)/sec, float64(st.bytes)/sec/1e6)
 }
 
+// sink is an output: the documents or the rejects. Whatever stops the
+// command, a file ends with a whole line: a write that fails part way is
+// cut back to its last whole line, and so is an over-long line whose
+// pieces stop coming.
+type sink struct {
+	name  string // for messages
+	w     io.Writer
+	f     *os.File // w, when it is a file: used to cut a partial line off
+	n     int64    // bytes written
+	whole int64    // bytes written up to the end of the last whole line
+}
+
+// write writes data, which starts a line if the last write ended one, and
+// ends one if ends. It returns how many bytes of data are in the output
+// as whole lines.
+func (s *sink) write(data []byte, ends bool) (int, error) {
+	atStart := s.n == s.whole
+	n, err := s.w.Write(data)
+	s.n += int64(n)
+	if err == nil && n == len(data) {
+		if ends {
+			s.whole = s.n
+		}
+		if !atStart {
+			return 0, nil
+		}
+		return n, nil
+	}
+	if err == nil {
+		err = io.ErrShortWrite
+	}
+	good := 0
+	if atStart {
+		good = wholeLines(data[:n], n == len(data))
+		if n < len(data) && n > 0 && data[n-1] == '\r' && data[n] != '\n' {
+			good = n // a lone "\r" ended the line
+		}
+		s.whole += int64(good)
+	}
+	if cerr := s.cut(); cerr != nil {
+		err = fmt.Errorf("%w (and the partial line stays: %v)", err, cerr)
+	}
+	return good, err
+}
+
+// cut removes what follows the last whole line, if the output is a file.
+func (s *sink) cut() error {
+	if s.n == s.whole || s.f == nil {
+		return nil
+	}
+	fi, err := s.f.Stat()
+	if err != nil {
+		return err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil // a pipe or a device: what is written is gone
+	}
+	pos, err := s.f.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return err
+	}
+	end := pos - (s.n - s.whole)
+	if err := s.f.Truncate(end); err != nil {
+		return err
+	}
+	if _, err := s.f.Seek(end, io.SeekStart); err != nil {
+		return err
+	}
+	s.n = s.whole
+	return nil
+}
+
 // The writer: it puts the batches back in order and writes them out.
 
 // write puts the batches back in order and writes them out; it returns the
-// totals when the work is done or stopped.
+// totals when the work is done or stopped. On SIGINT or SIGTERM it writes
+// the batches already handed to the workers and stops.
 func (p *pipeline) write() stats {
 	var st stats
 	pending := make([]*batch, p.nbatch)
 	next := 0
 	stopAtLongEnd := false // -strict met an over-long line: stop after its last piece
+	limit := -1            // after a signal: the batches to write
+	var lastName string    // the last line written, for the message after a signal
+	lastLine := 0
 	stop := func() stats {
 		close(p.done)
+		p.budget.stop()
+		for _, s := range []*sink{p.out, p.rejects} {
+			if s == nil {
+				continue
+			}
+			if err := s.cut(); err != nil {
+				p.errorf("%s: cannot cut off a partial line: %v", s.name, err)
+				st.fatal = true
+			}
+		}
+		if st.signal != nil {
+			where := "before the first line"
+			if lastName != "" {
+				where = "after " + lastName + ":" + strconv.Itoa(lastLine)
+			}
+			p.errorf("%v: stopped %s; every line up to there is written", st.signal, where)
+		}
+		p.errw.Flush()
 		return st
 	}
-	for b := range p.results {
+	for {
+		if limit >= 0 && next >= limit {
+			return stop()
+		}
+		var b *batch
+		select {
+		case b = <-p.results:
+		case sig := <-p.sigs:
+			if st.signal == nil {
+				st.signal = sig
+				limit = int(p.sent.Load())
+			}
+			continue
+		}
+		if b == nil {
+			return stop() // every batch is written
+		}
 		pending[b.seq%p.nbatch] = b
 		for {
 			b := pending[next%p.nbatch]
-			if b == nil || b.seq != next {
+			if b == nil || b.seq != next || limit >= 0 && next >= limit {
 				break
 			}
 			pending[next%p.nbatch] = nil
@@ -53,6 +164,9 @@ func (p *pipeline) write() stats {
 			switch b.kind {
 			case kindLines:
 				halt = p.writeLines(b, &st)
+				if b.lines > 0 {
+					lastName, lastLine = b.name, b.line+b.lines-1
+				}
 			case kindLong:
 				st.bytes += int64(len(b.data))
 				if b.first {
@@ -61,13 +175,25 @@ func (p *pipeline) write() stats {
 					p.report(b.name, b.line, errTooLong(p.cfg.maxLine).Error())
 					stopAtLongEnd = p.cfg.strict
 				}
-				halt = !p.writeRejects(b.data, &st)
+				data := b.data
 				if b.last {
-					if len(b.data) == 0 || b.data[len(b.data)-1] != '\n' {
-						halt = halt || !p.writeRejects(nl, &st)
-					}
-					halt = halt || stopAtLongEnd
+					data = appendReject(b.rej[:0], b.data)
+					b.rej = data
+					lastName, lastLine = b.name, b.line
 				}
+				halt = !p.writeRejects(data, b.last, &st)
+				halt = halt || b.last && stopAtLongEnd
+			case kindPartial:
+				st.bytes += int64(len(b.data))
+				st.lines++
+				st.rejected++
+				p.report(b.name, b.line, b.err.Error())
+				if len(b.data) > 0 {
+					b.rej = appendReject(b.rej[:0], b.data)
+					halt = !p.writeRejects(b.rej, true, &st)
+				}
+				halt = halt || p.cfg.strict
+				lastName, lastLine = b.name, b.line
 			case kindError:
 				var pe *fs.PathError
 				if errors.As(b.err, &pe) {
@@ -78,6 +204,8 @@ func (p *pipeline) write() stats {
 				st.fatal = true
 				halt = p.cfg.strict
 			}
+			p.budget.give(b.weight)
+			b.trim(p.chunk)
 			p.free <- b
 			p.errw.Flush()
 			if halt {
@@ -86,7 +214,6 @@ func (p *pipeline) write() stats {
 		}
 		p.showProgress(&st)
 	}
-	return st
 }
 
 // writeLines writes the documents and bad lines of b; true to stop.
@@ -94,18 +221,16 @@ func (p *pipeline) writeLines(b *batch, st *stats) bool {
 	if p.cfg.strict && len(b.bad) > 0 {
 		bad := b.bad[0]
 		st.lines += bad.n
-		st.events += bad.events
 		st.rejected++
 		st.bytes += int64(lineStart(b, bad.n))
 		if !p.writeOut(b.out[:bad.outEnd], st) {
 			return true
 		}
 		p.report(b.name, bad.line, bad.msg)
-		p.writeRejects(b.rej[:bad.rejEnd], st)
+		p.writeRejects(b.rej[:bad.rejEnd], true, st)
 		return true
 	}
 	st.lines += b.lines
-	st.events += b.events
 	st.rejected += len(b.bad)
 	st.bytes += int64(len(b.data))
 	if !p.writeOut(b.out, st) {
@@ -114,44 +239,45 @@ func (p *pipeline) writeLines(b *batch, st *stats) bool {
 	for _, bad := range b.bad {
 		p.report(b.name, bad.line, bad.msg)
 	}
-	return !p.writeRejects(b.rej, st)
+	return !p.writeRejects(b.rej, true, st)
 }
 
 // lineStart returns the offset in b.data just after its first n lines.
 func lineStart(b *batch, n int) int {
 	off := 0
 	for ; n > 0 && off < len(b.data); n-- {
-		i := bytes.IndexByte(b.data[off:], '\n')
+		i := lineEnd(b.data[off:], true)
 		if i < 0 {
 			return len(b.data)
 		}
-		off += i + 1
+		off += i
 	}
 	return off
 }
 
+// writeOut writes documents, counting those written; false on error.
 func (p *pipeline) writeOut(data []byte, st *stats) bool {
 	if len(data) == 0 {
 		return true
 	}
-	if _, err := p.out.Write(data); err != nil {
-		name := "standard output"
-		if p.cfg.out != "" {
-			name = p.cfg.out
-		}
-		p.errorf("write %s: %v", name, err)
+	n, err := p.out.write(data, true)
+	st.events += bytes.Count(data[:n], nl)
+	if err != nil {
+		p.errorf("write %s: %v", p.out.name, err)
 		st.fatal = true
 		return false
 	}
 	return true
 }
 
-func (p *pipeline) writeRejects(data []byte, st *stats) bool {
+// writeRejects writes rejected lines (or a piece of one, unless ends);
+// false on error.
+func (p *pipeline) writeRejects(data []byte, ends bool, st *stats) bool {
 	if p.rejects == nil || len(data) == 0 {
 		return true
 	}
-	if _, err := p.rejects.Write(data); err != nil {
-		p.errorf("write %s: %v", p.cfg.rejects, err)
+	if _, err := p.rejects.write(data, ends); err != nil {
+		p.errorf("write %s: %v", p.rejects.name, err)
 		st.fatal = true
 		return false
 	}
