@@ -242,6 +242,16 @@ func (p *pipeline) writeLines(b *batch, st *stats) bool {
 	return !p.writeRejects(b.rej, true, st)
 }
 
+// writeError tells of an output that cannot be written.
+func (p *pipeline) writeError(s *sink, err error) {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		p.errorf("%v", err) // it names the file
+	} else {
+		p.errorf("write %s: %v", s.name, err)
+	}
+}
+
 // lineStart returns the offset in b.data just after its first n lines.
 func lineStart(b *batch, n int) int {
 	off := 0
@@ -263,7 +273,7 @@ func (p *pipeline) writeOut(data []byte, st *stats) bool {
 	n, err := p.out.write(data, true)
 	st.events += bytes.Count(data[:n], nl)
 	if err != nil {
-		p.errorf("write %s: %v", p.out.name, err)
+		p.writeError(p.out, err)
 		st.fatal = true
 		return false
 	}
@@ -277,7 +287,7 @@ func (p *pipeline) writeRejects(data []byte, ends bool, st *stats) bool {
 		return true
 	}
 	if _, err := p.rejects.write(data, ends); err != nil {
-		p.errorf("write %s: %v", p.rejects.name, err)
+		p.writeError(p.rejects, err)
 		st.fatal = true
 		return false
 	}
