@@ -197,11 +197,15 @@ func FuzzParseCEF(f *testing.F) {
 			}
 		}
 
-		// Differential: the scanner against the reference model.
+		// Differential: the scanner against the reference model, over the
+		// record up to any raw line break (see splitRecord).
 		trimmed, base := trimLine(line)
-		h, err := splitHeader(string(trimmed), base)
+		h, _, err := splitRecord(string(trimmed), base)
 		if err != nil {
-			t.Fatalf("splitHeader fails where ParseCEF did not: %v", err)
+			t.Fatalf("splitRecord fails where ParseCEF did not: %v", err)
+		}
+		if strings.ContainsAny(h.ext, "\r\n") {
+			t.Fatalf("record extension %q holds a raw line break", h.ext)
 		}
 		if want := refScan(h.ext); !reflect.DeepEqual(want, r.Extension) && (len(want) != 0 || len(r.Extension) != 0) {
 			t.Fatalf("extension of %q: reference %q, scanner %q", h.ext, want, r.Extension)
