@@ -49,7 +49,9 @@ import (
 
 // demoLog holds the sample events of -demo: the six Event Samples of the
 // vendor's integration page and some of the library's catalogue samples
-// (one with an RFC 5424 syslog header, one with CRLF framing).
+// (one with an RFC 5424 syslog header, one with CRLF framing, and one of
+// each record kind: alert, device change, vulnerability, server incident,
+// and an alert in the standard CEF keys).
 //
 //go:embed demo.log
 var demoLog []byte
