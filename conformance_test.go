@@ -23,19 +23,26 @@ import (
 // This file proves that the documents are ECS: every field outside
 // claroty.xdome.* is a field of the ECS 9.4.0 reference, testdata/ecs/fields.csv
 // (elastic/ecs generated/csv/fields.csv at tag v9.4.0, Apache-2.0), and its
-// JSON value is what Elasticsearch expects for the field's type. The
-// claroty.xdome.* fields are checked against fields.yml, which
-// index-template.json maps.
+// JSON value is what Elasticsearch expects for the field's type. What the
+// CSV does not say comes from testdata/ecs/ecs_flat.yml (generated/ecs/ecs_flat.yml
+// of the same release): the allowed values of event.kind, event.category
+// and event.type, the event types each category expects, and the patterns
+// of fields such as the MAC addresses. The claroty.xdome.* fields are
+// checked against fields.yml, which index-template.json maps.
 
 // customPrefix is where the fields that ECS has no place for live.
 const customPrefix = "claroty.xdome."
 
-// ecsField is one row of the ECS reference.
+// ecsField is one field of the ECS reference, or of fields.yml.
 type ecsField struct {
 	name    string
 	typ     string // keyword, long, ip, date, ...
 	array   bool   // Normalization "array": the field may hold a list
 	example string
+
+	// From ecs_flat.yml (see newECSChecker); nil where ECS gives none.
+	pattern *regexp.Regexp
+	allowed map[string][]string // allowed value -> its expected_event_types
 }
 
 // loadECS reads testdata/ecs/fields.csv, finding its columns by the header
@@ -88,13 +95,17 @@ func loadECS(t testing.TB) map[string]ecsField {
 }
 
 // customField is one entry of fields.yml.
-type customField struct{ name, typ, description string }
+type customField struct {
+	name, typ, description string
+	array                  bool // normalize lists array, as in ECS
+}
 
 // loadFieldsYML reads fields.yml: a YAML list of {name, type, description}
-// entries, one key per line, which is all this reader understands (the
-// module has no YAML dependency). Anything else that is not a comment or
-// blank fails the test, so the file cannot drift into YAML this reader
-// would misread.
+// entries, one key per line, and for a list field a `normalize:` key whose
+// block list holds `array` (as ECS writes it). That is all this reader
+// understands (the module has no YAML dependency). Anything else that is
+// not a comment or blank fails the test, so the file cannot drift into
+// YAML this reader would misread.
 func loadFieldsYML(t testing.TB) []customField {
 	t.Helper()
 	data, err := os.ReadFile("fields.yml")
@@ -102,6 +113,7 @@ func loadFieldsYML(t testing.TB) []customField {
 		t.Fatal(err)
 	}
 	var out []customField
+	inNormalize := false // the last key was `  normalize:`
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
@@ -110,6 +122,9 @@ func loadFieldsYML(t testing.TB) []customField {
 			continue
 		}
 		key, value, ok := strings.Cut(line, ": ")
+		listItem, isItem := strings.CutPrefix(line, "    - ")
+		wasNormalize := inNormalize
+		inNormalize = false
 		switch {
 		case ok && key == "- name":
 			out = append(out, customField{name: value})
@@ -117,8 +132,18 @@ func loadFieldsYML(t testing.TB) []customField {
 			out[len(out)-1].typ = value
 		case ok && len(out) > 0 && key == "  description":
 			out[len(out)-1].description = value
+		case len(out) > 0 && line == "  normalize:":
+			inNormalize = true
+			continue
+		case wasNormalize && isItem:
+			if listItem != "array" {
+				t.Errorf("fields.yml:%d: normalization %q, want array", n, listItem)
+			}
+			out[len(out)-1].array = true
+			inNormalize = true
+			continue
 		default:
-			t.Fatalf("fields.yml:%d: want `- name: `, `  type: ` or `  description: `, got %q", n, line)
+			t.Fatalf("fields.yml:%d: want `- name: `, `  type: `, `  description: ` or `  normalize:` with `    - array`, got %q", n, line)
 		}
 		// A plain YAML scalar must not contain ": " or " #", nor start
 		// with a character that YAML reads as syntax.
@@ -133,16 +158,16 @@ func loadFieldsYML(t testing.TB) []customField {
 	return out
 }
 
-// customTypes returns fields.yml as name -> type, checking each entry.
-func customTypes(t testing.TB) map[string]string {
+// customTypes returns fields.yml by name, checking each entry.
+func customTypes(t testing.TB) map[string]customField {
 	t.Helper()
-	m := map[string]string{}
+	m := map[string]customField{}
 	for _, f := range loadFieldsYML(t) {
 		if !strings.HasPrefix(f.name, customPrefix) {
 			t.Errorf("fields.yml: %q is not under %s", f.name, customPrefix)
 		}
-		if f.typ != "keyword" && f.typ != "date" {
-			t.Errorf("fields.yml: %s: type %q, want keyword or date", f.name, f.typ)
+		if f.typ != "keyword" && f.typ != "date" && f.typ != "boolean" {
+			t.Errorf("fields.yml: %s: type %q, want keyword, date or boolean", f.name, f.typ)
 		}
 		if f.description == "" {
 			t.Errorf("fields.yml: %s has no description", f.name)
@@ -150,9 +175,176 @@ func customTypes(t testing.TB) map[string]string {
 		if _, dup := m[f.name]; dup {
 			t.Errorf("fields.yml: %s listed twice", f.name)
 		}
-		m[f.name] = f.typ
+		m[f.name] = f
 	}
 	return m
+}
+
+// ecsFlatField is what the checker takes from one field of ecs_flat.yml.
+type ecsFlatField struct {
+	typ     string
+	pattern string
+	allowed []ecsAllowedValue
+}
+
+// ecsAllowedValue is one entry of a field's allowed_values.
+type ecsAllowedValue struct {
+	name     string
+	expected []string // expected_event_types (event.category only)
+}
+
+// loadECSFlat reads testdata/ecs/ecs_flat.yml: each field's type, pattern
+// and allowed values. The module has no YAML dependency, so this reads the
+// block YAML that ECS's generator (PyYAML) writes, and only as much as it
+// needs: a field is a key at column 0; its keys are at column 2, among them
+// `type:`, `pattern:` and `allowed_values:`, a list whose items ("  - ")
+// have keys at column 4, `name:` and `expected_event_types:` with its list
+// ("    - "). Every other key is skipped with its value: a quoted scalar
+// up to its closing quote, a plain scalar with its more indented
+// continuation lines. TestECSFlat checks the result against fields.csv.
+func loadECSFlat(t testing.TB) map[string]*ecsFlatField {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "ecs", "ecs_flat.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fields := map[string]*ecsFlatField{}
+	var (
+		field   *ecsFlatField
+		section string           // the field's column-2 key being read
+		item    *ecsAllowedValue // the allowed value being read
+		list    string           // the item's column-4 key being read
+		quote   byte             // inside a multi-line scalar quoted by it
+		plain   = -1             // column of a key whose plain scalar may continue
+	)
+	for i, line := range strings.Split(string(data), "\n") {
+		n := i + 1
+		if quote != 0 {
+			if closesQuote(line, quote) {
+				quote = 0
+			}
+			continue
+		}
+		body := strings.TrimLeft(line, " ")
+		if body == "" {
+			continue
+		}
+		col := len(line) - len(body)
+		if plain >= 0 && col > plain {
+			continue // a plain scalar's continuation
+		}
+		plain = -1
+		dash := strings.HasPrefix(body, "- ")
+		if dash {
+			body = body[2:]
+			col += 2
+		}
+		key, value, isKey := cutYAMLKey(body)
+		if !isKey {
+			key, value = "", body
+		}
+		if v := value; v != "" && (v[0] == '\'' || v[0] == '"') {
+			if !closesQuote(v[1:], v[0]) {
+				quote = v[0]
+			}
+			value = unquoteYAML(v)
+		} else if v != "" {
+			// A plain scalar continues on lines indented past its key,
+			// or past the dash of a list item that is a plain scalar.
+			plain = col
+			if dash && !isKey {
+				plain = col - 2
+			}
+		}
+		switch {
+		case col == 0 && isKey && !dash && value == "":
+			field = &ecsFlatField{}
+			fields[key] = field
+			section, item, list = "", nil, ""
+		case field == nil:
+			t.Fatalf("ecs_flat.yml:%d: %q before the first field", n, line)
+		case col == 2 && isKey && !dash:
+			section, item, list = key, nil, ""
+			switch key {
+			case "type":
+				field.typ = value
+			case "pattern":
+				field.pattern = value
+			}
+		case section != "allowed_values":
+			// another key's content
+		case col == 4 && dash && isKey:
+			// "  - key: value" starts an allowed value.
+			field.allowed = append(field.allowed, ecsAllowedValue{})
+			item = &field.allowed[len(field.allowed)-1]
+			fallthrough
+		case col == 4 && isKey && !dash && item != nil:
+			list = key
+			if key == "name" {
+				item.name = value
+			}
+		case col == 6 && dash && !isKey && item != nil && list == "expected_event_types":
+			item.expected = append(item.expected, value)
+		}
+	}
+	if quote != 0 {
+		t.Fatal("ecs_flat.yml: a quoted scalar does not end")
+	}
+	return fields
+}
+
+// cutYAMLKey splits "key: value" or "key:" (a key with a block below it).
+// A key may be single-quoted, as '@timestamp' is.
+func cutYAMLKey(s string) (key, value string, ok bool) {
+	if strings.HasPrefix(s, "'") {
+		end := strings.Index(s, "':")
+		if end < 0 || (len(s) > end+2 && s[end+2] != ' ') {
+			return "", "", false
+		}
+		return strings.ReplaceAll(s[1:end], "''", "'"), strings.TrimSpace(s[end+2:]), true
+	}
+	if k, ok := strings.CutSuffix(s, ":"); ok && !strings.Contains(k, ": ") {
+		return k, "", true
+	}
+	k, v, ok := strings.Cut(s, ": ")
+	if !ok || strings.ContainsAny(k[:1], `'"[{`) {
+		return "", "", false
+	}
+	return k, v, true
+}
+
+// closesQuote reports whether s, the text after an opening quote or a
+// continuation line of a quoted scalar, holds the closing quote q.
+func closesQuote(s string, q byte) bool {
+	for i := 0; i < len(s); i++ {
+		switch {
+		case q == '"' && s[i] == '\\':
+			i++ // an escape: the next byte is not a quote
+		case s[i] == q && q == '\'' && i+1 < len(s) && s[i+1] == '\'':
+			i++ // '' is a quote inside a single-quoted scalar
+		case s[i] == q:
+			return true
+		}
+	}
+	return false
+}
+
+// unquoteYAML returns the value of a quoted scalar that ends on its line.
+// The checker uses only such values (names, types, patterns); any other
+// comes back as written, and is not used.
+func unquoteYAML(v string) string {
+	switch v[0] {
+	case '\'':
+		inner, ok := strings.CutSuffix(v[1:], "'")
+		if ok && !strings.Contains(strings.ReplaceAll(inner, "''", ""), "'") {
+			return strings.ReplaceAll(inner, "''", "'")
+		}
+	case '"':
+		if s, err := strconv.Unquote(v); err == nil {
+			return s
+		}
+	}
+	return v
 }
 
 // A rule is one property the checker demands of a value.
@@ -164,23 +356,27 @@ const (
 	ruleType     rule = "does not fit the ECS type"
 	ruleArray    rule = "array in a field that is not an ECS array"
 	ruleEmpty    rule = "empty value (SPEC.md: no empty objects, arrays or null)"
-	ruleMACNotes rule = "not a MAC address in ECS notation (RFC 7042: upper-case hex pairs joined by '-')"
+	rulePattern  rule = "does not match the ECS pattern of the field"
+	ruleAllowed  rule = "not an allowed value of the ECS field"
+	ruleExpected rule = "not an expected event.type of the event's categories"
 )
 
-// macNotation is how ECS writes MAC addresses: every *.mac field of the
-// reference has an example in this notation (TestECSReference checks it),
-// and ECS's field definitions give it as the pattern of those fields.
-var macNotation = regexp.MustCompile(`^[A-F0-9]{2}(-[A-F0-9]{2}){5,}$`)
+// waivable are the rules an allow-list entry may waive: both are about
+// the form of a value Elasticsearch still indexes as the field's type.
+var waivable = []rule{rulePattern, ruleArray}
 
 // An ecsDeviation lets one path break one rule. The six golden samples are
 // the contract (SPEC.md: where the page and the samples disagree, the
 // samples win), so where they depart from ECS the documents must too; each
-// entry names the sample that shows it. TestECSDeviationsNeeded fails if a
-// named sample no longer shows the deviation, so the list cannot go stale.
+// entry names the samples that show it, or for a departure SPEC.md asks
+// for beyond the samples, a line of the kind SPEC.md describes.
+// TestECSDeviationsNeeded fails if a named sample or the line no longer
+// shows the deviation, so the list cannot go stale.
 type ecsDeviation struct {
 	path    string
 	rule    rule
 	samples []string // golden samples that depart from ECS here
+	line    string   // or an input line whose document does
 	why     string
 }
 
@@ -199,16 +395,21 @@ var goldenNames = []string{
 // list alike), so the checker accepts them without an entry.
 var ecsDeviations = []ecsDeviation{
 	{
-		path: "source.mac", rule: ruleMACNotes, samples: goldenNames,
+		path: "source.mac", rule: rulePattern, samples: goldenNames,
 		why: `every golden sample keeps xDome's lower-case, colon-separated src_mac, e.g. test_smb_communication "fc:3f:db:0d:87:89"`,
 	},
 	{
-		path: "destination.mac", rule: ruleMACNotes, samples: goldenNames,
+		path: "destination.mac", rule: rulePattern, samples: goldenNames,
 		why: `every golden sample keeps xDome's lower-case, colon-separated dst_mac, e.g. test_smb_communication "c8:d3:ff:9b:4f:9c"`,
 	},
 	{
-		path: "host.mac", rule: ruleMACNotes, samples: goldenNames,
+		path: "host.mac", rule: rulePattern, samples: goldenNames,
 		why: `every golden sample keeps xDome's device_mac_list entries as given, e.g. test_smb_communication ["fc:3f:db:0d:87:89"]`,
+	},
+	{
+		path: "vulnerability.id", rule: ruleArray,
+		line: "CEF:0|Claroty|xDome|1.0|1|vulnerability_affected_device|5|vulnerability_cves=['CVE-2021-44228', 'CVE-2021-45046']",
+		why:  `SPEC.md, "Vulnerability records": vulnerability_cves is a list and a record naming several CVEs keeps them all; ECS 9.4 does not mark vulnerability.id as an array`,
 	},
 }
 
@@ -231,37 +432,101 @@ func (v violation) String() string {
 // ecsChecker checks documents against the ECS reference and fields.yml.
 type ecsChecker struct {
 	ecs    map[string]ecsField
-	custom map[string]string // fields.yml: name -> type
-	allow  map[string]rule   // from ecsDeviations
+	custom map[string]ecsField // fields.yml
+	allow  map[string][]rule   // from ecsDeviations
 }
 
+// newECSChecker loads fields.csv, adds the patterns and allowed values of
+// ecs_flat.yml, and loads fields.yml.
 func newECSChecker(t testing.TB) *ecsChecker {
 	t.Helper()
-	c := &ecsChecker{ecs: loadECS(t), custom: customTypes(t), allow: map[string]rule{}}
+	c := &ecsChecker{ecs: loadECS(t), custom: map[string]ecsField{}, allow: map[string][]rule{}}
+	for name, ff := range loadECSFlat(t) {
+		f, ok := c.ecs[name]
+		if !ok {
+			t.Fatalf("ecs_flat.yml: %s is not in fields.csv", name)
+		}
+		if ff.pattern != "" {
+			re, err := regexp.Compile(ff.pattern)
+			if err != nil {
+				t.Fatalf("ecs_flat.yml: %s: pattern: %v", name, err)
+			}
+			f.pattern = re
+		}
+		if len(ff.allowed) > 0 {
+			f.allowed = map[string][]string{}
+			for _, a := range ff.allowed {
+				f.allowed[a.name] = a.expected
+			}
+		}
+		c.ecs[name] = f
+	}
+	for name, cf := range customTypes(t) {
+		c.custom[name] = ecsField{name: name, typ: cf.typ, array: cf.array}
+	}
 	for _, d := range ecsDeviations {
-		c.allow[d.path] = d.rule
+		c.allow[d.path] = append(c.allow[d.path], d.rule)
 	}
 	return c
 }
 
+// allowed reports whether an allow-list entry lets path break r.
+func (c *ecsChecker) allowed(path string, r rule) bool {
+	return slices.Contains(c.allow[path], r)
+}
+
+// checkRun is one run of check: the violations found so far and the event
+// categories and types, checked against each other once the walk is done.
+type checkRun struct {
+	out        []violation
+	categories []string // the allowed values of event.category
+	types      []string // the allowed values of event.type
+	hasCat     bool     // event.category is present, allowed or not
+}
+
+func (r *checkRun) add(path string, v any, ru rule, note string) {
+	r.out = append(r.out, violation{path: path, value: jsonText(v), rule: ru, note: note})
+}
+
 // check returns every violation in doc, a document decoded by decodeJSON.
 func (c *ecsChecker) check(doc any) []violation {
-	var out []violation
 	obj, ok := doc.(map[string]any)
 	if !ok {
 		return []violation{{path: "(document)", value: jsonText(doc), rule: ruleType, note: "a document is a JSON object"}}
 	}
-	c.walkObject("", obj, &out)
-	return out
+	r := &checkRun{}
+	c.walkObject(r, "", obj)
+	c.checkEventTypes(r)
+	return r.out
+}
+
+// checkEventTypes demands that every event.type be one that an
+// event.category of the event expects (ECS expected_event_types). A type
+// that is not an allowed value at all is already reported; so is a
+// category that is not, and then its types are not held against it.
+func (c *ecsChecker) checkEventTypes(r *checkRun) {
+	if len(r.types) == 0 || (r.hasCat && len(r.categories) == 0) {
+		return
+	}
+	byCategory := c.ecs["event.category"].allowed
+	for _, typ := range r.types {
+		if !slices.ContainsFunc(r.categories, func(cat string) bool { return slices.Contains(byCategory[cat], typ) }) {
+			note := fmt.Sprintf("categories %q expect none of them", r.categories)
+			if !r.hasCat {
+				note = "no event.category to expect it"
+			}
+			r.add("event.type", typ, ruleExpected, note)
+		}
+	}
 }
 
 // objectTypes are the ECS types whose value is a JSON object that the
 // reference does not describe field by field.
 var objectTypes = map[string]bool{"object": true, "flattened": true, "nested": true, "geo_point": true}
 
-func (c *ecsChecker) walkObject(path string, obj map[string]any, out *[]violation) {
+func (c *ecsChecker) walkObject(r *checkRun, path string, obj map[string]any) {
 	if len(obj) == 0 {
-		*out = append(*out, violation{path: path, value: "{}", rule: ruleEmpty})
+		r.add(path, obj, ruleEmpty, "")
 		return
 	}
 	for _, k := range slices.Sorted(maps.Keys(obj)) {
@@ -276,65 +541,67 @@ func (c *ecsChecker) walkObject(path string, obj map[string]any, out *[]violatio
 			f, isField := c.ecs[p]
 			switch {
 			case !isField:
-				c.walkObject(p, sub, out)
+				c.walkObject(r, p, sub)
 			case objectTypes[f.typ]:
-				c.checkValue(p, f.typ, v, out)
+				c.checkValue(r, p, f, v)
 			default:
-				*out = append(*out, violation{path: p, value: jsonText(v), rule: ruleType, note: "an object in a " + f.typ + " field"})
+				r.add(p, v, ruleType, "an object in a "+f.typ+" field")
 			}
 			continue
 		}
-		c.checkLeaf(p, v, out)
+		c.checkLeaf(r, p, v)
 	}
 }
 
 // checkLeaf checks a value that is not an object: a scalar, an array or null.
-func (c *ecsChecker) checkLeaf(path string, v any, out *[]violation) {
-	var typ string
-	var array bool
+func (c *ecsChecker) checkLeaf(r *checkRun, path string, v any) {
+	var f ecsField
 	if strings.HasPrefix(path, customPrefix) {
-		t, ok := c.custom[path]
+		cf, ok := c.custom[path]
 		if !ok {
-			*out = append(*out, violation{path: path, value: jsonText(v), rule: ruleCustom})
+			r.add(path, v, ruleCustom, "")
 			return
 		}
-		typ = t // custom fields hold one value each
+		f = cf
 	} else {
-		f, ok := c.ecs[path]
+		ef, ok := c.ecs[path]
 		if !ok {
-			*out = append(*out, violation{path: path, value: jsonText(v), rule: ruleField})
+			r.add(path, v, ruleField, "")
 			return
 		}
-		typ, array = f.typ, f.array || f.typ == "nested"
+		f = ef
+		f.array = f.array || f.typ == "nested"
+	}
+	if path == "event.category" {
+		r.hasCat = true
 	}
 	list, isList := v.([]any)
 	if !isList {
-		c.checkValue(path, typ, v, out)
+		c.checkValue(r, path, f, v)
 		return
 	}
-	if !array {
-		*out = append(*out, violation{path: path, value: jsonText(v), rule: ruleArray})
+	if !f.array && !c.allowed(path, ruleArray) {
+		r.add(path, v, ruleArray, "")
 		return
 	}
 	if len(list) == 0 {
-		*out = append(*out, violation{path: path, value: "[]", rule: ruleEmpty})
+		r.add(path, v, ruleEmpty, "")
 	}
 	for _, e := range list {
 		if _, nested := e.([]any); nested {
-			*out = append(*out, violation{path: path, value: jsonText(v), rule: ruleType, note: "an array inside an array"})
+			r.add(path, v, ruleType, "an array inside an array")
 			continue
 		}
-		c.checkValue(path, typ, e, out)
+		c.checkValue(r, path, f, e)
 	}
 }
 
-// checkValue checks one value (not a list) of a field of ECS type typ.
-func (c *ecsChecker) checkValue(path, typ string, v any, out *[]violation) {
-	bad := func(note string) {
-		*out = append(*out, violation{path: path, value: jsonText(v), rule: ruleType, note: note})
-	}
+// checkValue checks one value (not a list) of field f.
+func (c *ecsChecker) checkValue(r *checkRun, path string, f ecsField, v any) {
+	typ := f.typ
+	bad := func(note string) { r.add(path, v, ruleType, note) }
 	if v == nil {
-		*out = append(*out, violation{path: path, value: "null", rule: ruleEmpty})
+		r.add(path, nil, ruleEmpty, "")
 		return
 	}
 	switch typ {
@@ -344,8 +611,20 @@ func (c *ecsChecker) checkValue(path, typ string, v any, out *[]violation) {
 			bad(typ + " wants a JSON string")
 			return
 		}
-		if strings.HasSuffix(path, ".mac") && c.allow[path] != ruleMACNotes && !macNotation.MatchString(s) {
-			*out = append(*out, violation{path: path, value: jsonText(v), rule: ruleMACNotes})
+		if f.pattern != nil && !f.pattern.MatchString(s) && !c.allowed(path, rulePattern) {
+			r.add(path, v, rulePattern, f.pattern.String())
+		}
+		if f.allowed != nil {
+			if _, ok := f.allowed[s]; !ok {
+				r.add(path, v, ruleAllowed, "ECS allows "+strings.Join(slices.Sorted(maps.Keys(f.allowed)), ", "))
+				return
+			}
+		}
+		switch path {
+		case "event.category":
+			r.categories = append(r.categories, s)
+		case "event.type":
+			r.types = append(r.types, s)
 		}
 	case "long", "integer", "short", "byte":
 		bits := map[string]int{"long": 64, "integer": 32, "short": 16, "byte": 8}[typ]
@@ -563,11 +842,11 @@ func TestECSConformanceEdges(t *testing.T) {
 }
 
 // TestECSDeviationsNeeded keeps the allow-list honest: each entry's rule is
-// one the checker can waive, and each named golden sample really breaks
-// that rule at that path without the entry.
+// one the checker can waive, and each named golden sample, and the entry's
+// line, really breaks that rule at that path without the entry.
 func TestECSDeviationsNeeded(t *testing.T) {
 	strict := newECSChecker(t)
-	strict.allow = map[string]rule{}
+	strict.allow = map[string][]rule{}
 	docs := map[string]any{}
 	for _, s := range loadSamples(t, "golden") {
 		ev, err := Parse(s.input)
@@ -582,11 +861,14 @@ func TestECSDeviationsNeeded(t *testing.T) {
 			t.Errorf("allow-list: %s listed twice", d.path)
 		}
 		paths[d.path] = true
-		if d.rule != ruleMACNotes {
+		if !slices.Contains(waivable, d.rule) {
 			t.Errorf("allow-list: %s: rule %q cannot be waived", d.path, d.rule)
 		}
-		if len(d.samples) == 0 || d.why == "" {
-			t.Errorf("allow-list: %s must name its golden samples and say why", d.path)
+		if (len(d.samples) == 0 && d.line == "") || d.why == "" {
+			t.Errorf("allow-list: %s must name its golden samples or give a line, and say why", d.path)
+		}
+		breaks := func(doc any) bool {
+			return slices.ContainsFunc(strict.check(doc), func(v violation) bool { return v.path == d.path && v.rule == d.rule })
 		}
 		for _, name := range d.samples {
 			doc, ok := docs[name]
@@ -594,9 +876,12 @@ func TestECSDeviationsNeeded(t *testing.T) {
 				t.Errorf("allow-list: %s: no golden sample %q", d.path, name)
 				continue
 			}
-			if !slices.ContainsFunc(strict.check(doc), func(v violation) bool { return v.path == d.path && v.rule == d.rule }) {
+			if !breaks(doc) {
 				t.Errorf("allow-list: %s: golden sample %s no longer breaks %q there; drop it from the entry", d.path, name, d.rule)
 			}
+		}
+		if d.line != "" && !breaks(parseDoc(t, d.line)) {
+			t.Errorf("allow-list: %s: the entry's line no longer breaks %q there; drop the entry\n\tline: %s", d.path, d.rule, d.line)
 		}
 	}
 }
@@ -604,40 +889,190 @@ func TestECSDeviationsNeeded(t *testing.T) {
 // TestECSReference checks the copy of the reference and the facts the
 // checker takes from it.
 func TestECSReference(t *testing.T) {
-	ecs := loadECS(t)
+	c := newECSChecker(t)
 	for name, want := range map[string]ecsField{
-		"@timestamp":  {typ: "date"},
-		"source.port": {typ: "long"},
-		"source.ip":   {typ: "ip"},
-		"host.ip":     {typ: "ip", array: true},
-		"message":     {typ: "match_only_text"},
+		"@timestamp":               {typ: "date"},
+		"source.port":              {typ: "long"},
+		"source.ip":                {typ: "ip"},
+		"host.ip":                  {typ: "ip", array: true},
+		"message":                  {typ: "match_only_text"},
+		"vulnerability.id":         {typ: "keyword"},
+		"vulnerability.score.base": {typ: "float"},
 	} {
-		if f := ecs[name]; f.typ != want.typ || f.array != want.array {
+		if f := c.ecs[name]; f.typ != want.typ || f.array != want.array {
 			t.Errorf("%s: type %q array %v, want %q %v", name, f.typ, f.array, want.typ, want.array)
 		}
 	}
-	macs := 0
-	for name, f := range ecs {
-		if !strings.HasSuffix(name, ".mac") {
+	// The facts about event.* the conformance of every document rests on.
+	for _, value := range []string{"alert"} {
+		if _, ok := c.ecs["event.kind"].allowed[value]; !ok {
+			t.Errorf("event.kind: %q is not an allowed value", value)
+		}
+	}
+	for cat, types := range map[string][]string{
+		"authentication": {"start", "end", "info"},
+		"network":        {"access", "allowed", "connection", "denied", "end", "info", "protocol", "start"},
+		"configuration":  {"access", "change", "creation", "deletion", "info"},
+		"vulnerability":  {"info"},
+		"host":           {"access", "change", "end", "info", "start"},
+	} {
+		got, ok := c.ecs["event.category"].allowed[cat]
+		if !ok || !slices.Equal(got, types) {
+			t.Errorf("event.category %q: expected_event_types %q (allowed %v), want %q", cat, got, ok, types)
+		}
+	}
+	if n := len(c.ecs["event.type"].allowed); n != 18 {
+		t.Errorf("event.type: %d allowed values, want 18", n)
+	}
+	// Every pattern holds for the field's own examples, and every MAC
+	// field has one, so the pattern check covers MACs.
+	macs, patterns := 0, 0
+	for name, f := range c.ecs {
+		if strings.HasSuffix(name, ".mac") {
+			macs++
+			if f.pattern == nil {
+				t.Errorf("%s: no pattern", name)
+			}
+		}
+		if f.pattern == nil {
 			continue
 		}
-		macs++
+		patterns++
 		var examples []string
-		if f.array {
+		switch {
+		case f.example == "":
+		case f.array && strings.HasPrefix(f.example, "["):
 			if err := json.Unmarshal([]byte(f.example), &examples); err != nil {
 				t.Errorf("%s: example %q: %v", name, f.example, err)
 			}
-		} else {
+		default:
 			examples = []string{f.example}
 		}
 		for _, e := range examples {
-			if !macNotation.MatchString(e) {
-				t.Errorf("%s: ECS example %q is not in the notation the checker demands", name, e)
+			if !f.pattern.MatchString(e) {
+				t.Errorf("%s: ECS example %q does not match the field's pattern %s", name, e, f.pattern)
 			}
 		}
 	}
-	if macs == 0 {
-		t.Error("no *.mac fields in the reference")
+	if macs == 0 || patterns != 17 {
+		t.Errorf("%d *.mac fields and %d patterns in the reference, want some and 17", macs, patterns)
+	}
+}
+
+// TestECSFlat checks the reader of ecs_flat.yml against fields.csv, which
+// is the same release: the same fields (fields.csv also lists each
+// multi-field, such as user.name.text) with the same types, and the
+// allowed values where ECS has them.
+func TestECSFlat(t *testing.T) {
+	csv := loadECS(t)
+	flat := loadECSFlat(t)
+	if len(flat) < 2000 {
+		t.Fatalf("ecs_flat.yml: only %d fields", len(flat))
+	}
+	for name, f := range flat {
+		if c, ok := csv[name]; !ok {
+			t.Errorf("ecs_flat.yml: %s is not in fields.csv", name)
+		} else if f.typ != c.typ {
+			t.Errorf("ecs_flat.yml: %s: type %q, fields.csv says %q", name, f.typ, c.typ)
+		}
+	}
+	for name := range csv {
+		if _, ok := flat[name]; ok {
+			continue
+		}
+		parent := name[:max(strings.LastIndexByte(name, '.'), 0)]
+		if _, ok := flat[parent]; !ok {
+			t.Errorf("fields.csv: %s is neither in ecs_flat.yml nor a multi-field of a field there", name)
+		}
+	}
+	withAllowed := 0
+	for name, f := range flat {
+		if len(f.allowed) == 0 {
+			continue
+		}
+		withAllowed++
+		for _, a := range f.allowed {
+			if a.name == "" || strings.ContainsAny(a.name, " '\"") {
+				t.Errorf("ecs_flat.yml: %s: allowed value %q", name, a.name)
+			}
+			if (len(a.expected) > 0) != (name == "event.category") {
+				t.Errorf("ecs_flat.yml: %s: %s: expected_event_types %q", name, a.name, a.expected)
+			}
+		}
+	}
+	if withAllowed != 19 {
+		t.Errorf("ecs_flat.yml: %d fields with allowed values, want 19", withAllowed)
+	}
+	kinds := []string{}
+	for _, a := range flat["event.kind"].allowed {
+		kinds = append(kinds, a.name)
+	}
+	if want := []string{"alert", "asset", "enrichment", "event", "metric", "state", "pipeline_error", "signal"}; !slices.Equal(kinds, want) {
+		t.Errorf("event.kind: allowed %q, want %q", kinds, want)
+	}
+	// Every expected event type is itself an allowed event.type.
+	types := map[string]bool{}
+	for _, a := range flat["event.type"].allowed {
+		types[a.name] = true
+	}
+	for _, a := range flat["event.category"].allowed {
+		for _, typ := range a.expected {
+			if !types[typ] {
+				t.Errorf("event.category %s expects %q, which is not an event.type", a.name, typ)
+			}
+		}
+	}
+	if p := flat["source.mac"].pattern; p != `^[A-F0-9]{2}(-[A-F0-9]{2}){5,}$` {
+		t.Errorf("source.mac: pattern %q", p)
+	}
+	if p := flat["process.thread.capabilities.effective"].pattern; p != `^(CAP_[A-Z_]+|\d+)$` {
+		t.Errorf("process.thread.capabilities.effective: pattern %q", p)
+	}
+}
+
+// TestECSFlatReader checks the YAML forms the reader must step over: a
+// multi-line scalar, plain or quoted, never yields a key.
+func TestECSFlatReader(t *testing.T) {
+	for _, tt := range []struct {
+		in       string
+		key, val string
+		ok       bool
+	}{
+		{"type: keyword", "type", "keyword", true},
+		{"allowed_values:", "allowed_values", "", true},
+		{"'@timestamp':", "@timestamp", "", true},
+		{"description: 'a: b'", "description", "'a: b'", true},
+		{"'quoted text: not a key", "", "", false},
+		{"plain continuation line", "", "", false},
+	} {
+		key, val, ok := cutYAMLKey(tt.in)
+		if key != tt.key || val != tt.val || ok != tt.ok {
+			t.Errorf("cutYAMLKey(%q) = %q, %q, %v, want %q, %q, %v", tt.in, key, val, ok, tt.key, tt.val, tt.ok)
+		}
+	}
+	for _, tt := range []struct {
+		in   string
+		q    byte
+		want bool
+	}{
+		{`it''s open`, '\'', false},
+		{`it''s closed'`, '\'', true},
+		{`a \" b`, '"', false},
+		{`a \\" b`, '"', true},
+		{`ends with an escape\`, '"', false},
+	} {
+		if got := closesQuote(tt.in, tt.q); got != tt.want {
+			t.Errorf("closesQuote(%q, %q) = %v, want %v", tt.in, tt.q, got, tt.want)
+		}
+	}
+	for in, want := range map[string]string{
+		`'it''s'`:      "it's",
+		`"a\tb"`:       "a\tb",
+		`'a' trailing`: `'a' trailing`,
+	} {
+		if got := unquoteYAML(in); got != want {
+			t.Errorf("unquoteYAML(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
 
@@ -674,7 +1109,26 @@ func TestECSCheckerRejects(t *testing.T) {
 		{"null", `{"event":{"reason":null}}`, "event.reason", ruleEmpty},
 		{"empty object", `{"observer":{}}`, "observer", ruleEmpty},
 		{"empty array", `{"related":{"user":[]}}`, "related.user", ruleEmpty},
-		{"MAC outside the allow-list", `{"observer":{"mac":["00:50:56:94:2b:94"]}}`, "observer.mac", ruleMACNotes},
+		{"MAC outside the allow-list", `{"observer":{"mac":["00:50:56:94:2b:94"]}}`, "observer.mac", rulePattern},
+		{"MAC with colons", `{"observer":{"mac":["00:50:56:94:2B:94"]}}`, "observer.mac", rulePattern},
+		{"pattern of a field that is no MAC", `{"process":{"thread":{"capabilities":{"effective":["cap_chown"]}}}}`, "process.thread.capabilities.effective", rulePattern},
+		{"disallowed kind", `{"event":{"kind":"incident"}}`, "event.kind", ruleAllowed},
+		{"kind in another case", `{"event":{"kind":"Alert"}}`, "event.kind", ruleAllowed},
+		{"disallowed category", `{"event":{"category":["connection"]}}`, "event.category", ruleAllowed},
+		{"disallowed category, single value", `{"event":{"category":"server"}}`, "event.category", ruleAllowed},
+		{"disallowed type", `{"event":{"category":["network"],"type":["network"]}}`, "event.type", ruleAllowed},
+		{"type not expected for the category", `{"event":{"category":["vulnerability"],"type":["connection"]}}`, "event.type", ruleExpected},
+		{"type expected for neither category", `{"event":{"category":["authentication","host"],"type":["info","connection"]}}`, "event.type", ruleExpected},
+		{"type without a category", `{"event":{"type":["info"]}}`, "event.type", ruleExpected},
+		{"array where ECS has none", `{"network":{"transport":["tcp"]}}`, "network.transport", ruleArray},
+		{"array in a vulnerability field", `{"vulnerability":{"enumeration":["CVE"]}}`, "vulnerability.enumeration", ruleArray},
+		{"string where a number is expected", `{"vulnerability":{"score":{"base":"9.8"}}}`, "vulnerability.score.base", ruleType},
+		{"boolean where a number is expected", `{"vulnerability":{"score":{"base":true}}}`, "vulnerability.score.base", ruleType},
+		{"string in a custom boolean", `{"claroty":{"xdome":{"vulnerability":{"is_known_exploited":"True"}}}}`, "claroty.xdome.vulnerability.is_known_exploited", ruleType},
+		{"number in a custom boolean", `{"claroty":{"xdome":{"vulnerability":{"is_known_exploited":1}}}}`, "claroty.xdome.vulnerability.is_known_exploited", ruleType},
+		{"custom date not RFC 3339", `{"claroty":{"xdome":{"vulnerability":{"release_date":"2021-12-10"}}}}`, "claroty.xdome.vulnerability.release_date", ruleType},
+		{"number in a custom array", `{"claroty":{"xdome":{"malicious_ip":{"tags":["botnet",7]}}}}`, "claroty.xdome.malicious_ip.tags", ruleType},
+		{"empty custom array", `{"claroty":{"xdome":{"malicious_ip":{"tags":[]}}}}`, "claroty.xdome.malicious_ip.tags", ruleEmpty},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -686,13 +1140,25 @@ func TestECSCheckerRejects(t *testing.T) {
 	}
 
 	// And it passes good ones: ECS arrays with one value or several, the
-	// allow-listed MAC notation, every custom type.
+	// allow-listed MAC notation and vulnerability.id array, every custom
+	// type, each kind's category and type.
 	for _, doc := range []string{
 		`{"@timestamp":"2022-02-06T14:24:10.146720Z","source":{"ip":"2001:db8::1","port":0,"mac":"fc:3f:db:0d:87:89"},
-		  "event":{"category":"network","type":["connection","info"],"severity":10},
+		  "event":{"kind":"alert","category":"network","type":["connection","info"],"severity":10},
 		  "host":{"ip":"::ffff:1.2.3.4","mac":["00:50:56:94:2b:94"]},"observer":{"mac":"00-00-5E-00-53-23"},
 		  "tls":{"server":{"x509":{"subject":{"common_name":"a","country":["US"]}}}},
 		  "claroty":{"xdome":{"change":{"timestamp":"2024-03-14T07:15:27Z"},"event_id":"1"}}}`,
+		`{"event":{"kind":"alert","category":["vulnerability"],"type":["info"]},
+		  "vulnerability":{"id":["CVE-2021-44228","CVE-2021-45046"],"enumeration":"CVE","score":{"base":10.0,"version":"3"},"classification":"CVSS"},
+		  "claroty":{"xdome":{"vulnerability":{"is_known_exploited":false,"release_date":"2021-12-10T00:00:00Z"},
+		    "malicious_ip":{"tags":["botnet"],"last_update":"2024-01-01T00:00:00Z"}}}}`,
+		`{"vulnerability":{"id":"CVE-2021-44228","score":{"base":7}},"claroty":{"xdome":{"malicious_ip":{"tags":"botnet"}}}}`,
+		`{"event":{"category":["host"],"type":["info"]},"host":{"name":"srv-1"},"network":{"transport":"tcp"},"source":{"domain":"ws1.example.com"},
+		  "threat":{"framework":"MITRE ATT&CK","technique":{"id":["T0886"],"name":["Remote Services"]}}}`,
+		`{"event":{"category":["configuration"],"type":["change"]}}`,
+		`{"event":{"category":["authentication"],"type":["info"]}}`,
+		`{"event":{"category":["authentication","network"],"type":["connection","start"]}}`,
+		`{"process":{"thread":{"capabilities":{"effective":["CAP_CHOWN","0"]}}}}`,
 	} {
 		if got := c.check(decodeJSON(t, []byte(doc))); len(got) != 0 {
 			t.Errorf("check(%s) = %v, want no violations", doc, got)
@@ -743,6 +1209,10 @@ func eventLeaves(t testing.TB) map[string]goLeaf {
 				out[path] = goLeaf{"keyword", array}
 			case ft.Kind() >= reflect.Int && ft.Kind() <= reflect.Uint64:
 				out[path] = goLeaf{"long", array}
+			case ft.Kind() == reflect.Float64 || ft.Kind() == reflect.Float32:
+				out[path] = goLeaf{"float", array}
+			case ft.Kind() == reflect.Bool:
+				out[path] = goLeaf{"boolean", array}
 			case ft.Kind() == reflect.Struct && !array:
 				walk(path+".", ft)
 			default:
@@ -756,13 +1226,17 @@ func eventLeaves(t testing.TB) map[string]goLeaf {
 
 // TestEventTypeIsECS checks the Event type itself, so that a field no test
 // document exercises is still held to ECS: each path outside claroty.xdome
-// is an ECS field of a matching type, and only ECS arrays are Go slices.
+// is an ECS field of a matching type, and only ECS arrays (and the
+// allow-listed vulnerability.id) are Go slices.
 func TestEventTypeIsECS(t *testing.T) {
-	ecs := loadECS(t)
+	c := newECSChecker(t)
+	ecs := c.ecs
 	family := map[string]string{
 		"keyword": "keyword", "constant_keyword": "keyword", "wildcard": "keyword",
 		"match_only_text": "keyword", "text": "keyword",
 		"long": "long", "ip": "ip", "date": "date",
+		"float": "float", "half_float": "float", "double": "float", "scaled_float": "float",
+		"boolean": "boolean",
 	}
 	for path, leaf := range eventLeaves(t) {
 		if strings.HasPrefix(path, customPrefix) {
@@ -774,34 +1248,35 @@ func TestEventTypeIsECS(t *testing.T) {
 			t.Errorf("Event: %s is not an ECS 9.4 field", path)
 		case family[f.typ] != leaf.typ:
 			t.Errorf("Event: %s holds a Go %s, ECS type is %s", path, leaf.typ, f.typ)
-		case leaf.array && !f.array:
-			t.Errorf("Event: %s is a list, ECS field is not an array", path)
+		case leaf.array && !f.array && !c.allowed(path, ruleArray):
+			t.Errorf("Event: %s is a list, ECS field is not an array (and no allow-list entry)", path)
 		}
 	}
 }
 
 // TestFieldsYML checks that fields.yml documents exactly the claroty.xdome
-// fields of the Event type, with their types: adding a field to the type
-// without documenting it fails here.
+// fields of the Event type, with their types, and as arrays exactly the
+// Go lists: adding a field to the type without documenting it fails here.
 func TestFieldsYML(t *testing.T) {
 	documented := customTypes(t)
-	emitted := map[string]string{}
+	emitted := map[string]goLeaf{}
 	for path, leaf := range eventLeaves(t) {
 		if strings.HasPrefix(path, customPrefix) {
-			if leaf.array {
-				t.Errorf("Event: %s is a list; custom fields hold one value", path)
-			}
-			emitted[path] = leaf.typ
+			emitted[path] = leaf
 		}
 	}
 	if len(emitted) == 0 {
 		t.Fatal("the Event type has no claroty.xdome fields")
 	}
-	for path, typ := range emitted {
-		if got, ok := documented[path]; !ok {
-			t.Errorf("fields.yml: %s (%s) is missing", path, typ)
-		} else if got != typ {
-			t.Errorf("fields.yml: %s has type %s, the library emits a %s", path, got, typ)
+	for path, leaf := range emitted {
+		got, ok := documented[path]
+		switch {
+		case !ok:
+			t.Errorf("fields.yml: %s (%s) is missing", path, leaf.typ)
+		case got.typ != leaf.typ:
+			t.Errorf("fields.yml: %s has type %s, the library emits a %s", path, got.typ, leaf.typ)
+		case got.array != leaf.array:
+			t.Errorf("fields.yml: %s: array %v, but the Go field is a list: %v", path, got.array, leaf.array)
 		}
 	}
 	for path := range documented {
@@ -849,7 +1324,10 @@ func TestIndexTemplate(t *testing.T) {
 	}
 	mapped := map[string]string{}
 	tpl.Template.Mappings.leaves(t, "", mapped)
-	documented := customTypes(t)
+	documented := map[string]string{}
+	for name, f := range customTypes(t) {
+		documented[name] = f.typ
+	}
 	if !maps.Equal(mapped, documented) {
 		for path, typ := range documented {
 			if mapped[path] != typ {
