@@ -2,6 +2,7 @@ package xdome
 
 import (
 	"encoding/json"
+	"fmt"
 	"runtime"
 	"strconv"
 	"strings"
@@ -41,6 +42,29 @@ func benchParse(b *testing.B, into, liveHeap bool) {
 					_, err = Parse(s.input)
 				}
 				if err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkParseKinds runs ParseInto over the catalogue samples of the
+// record kinds beyond the seed's communication events: a vulnerability, a
+// server incident and an alert in the standard CEF keys.
+func BenchmarkParseKinds(b *testing.B) {
+	for _, s := range loadSamples(b, "catalogue") {
+		switch s.name {
+		case "vulnerability_ripple20", "server_incident_interface", "alert_standard_keys", "device_change_firmware":
+		default:
+			continue
+		}
+		b.Run(s.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(s.input)))
+			var ev Event
+			for b.Loop() {
+				if err := ParseInto(&ev, s.input); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -134,8 +158,29 @@ func BenchmarkParseSize(b *testing.B) {
 		"tiny_pairs": func(n int) string {
 			return head + strings.Repeat("a=1 ", (n-len(head))/4)
 		},
+		// Distinct valid addresses: related.ip sorts them all.
+		"valid_ips": func(n int) string {
+			var sb strings.Builder
+			sb.WriteString(head + "device_ip_list=[")
+			for i := 0; sb.Len() < n; i++ {
+				fmt.Fprintf(&sb, "'10.%d.%d.%d', ", i>>16&255, i>>8&255, i&255)
+			}
+			sb.WriteString("]")
+			return sb.String()
+		},
+		// Invalid addresses: each one is a clause of error.message, which
+		// keeps 16 and counts the rest.
+		"invalid_ips": func(n int) string {
+			var sb strings.Builder
+			sb.WriteString(head + "device_ip_list=[")
+			for i := 0; sb.Len() < n; i++ {
+				fmt.Fprintf(&sb, "'x%d', ", i)
+			}
+			sb.WriteString("]")
+			return sb.String()
+		},
 	}
-	for _, shape := range []string{"huge_value", "tiny_pairs"} {
+	for _, shape := range []string{"huge_value", "tiny_pairs", "valid_ips", "invalid_ips"} {
 		for _, size := range []int{1 << 10, 64 << 10, 1 << 20, 16 << 20} {
 			line := []byte(shapes[shape](size))
 			b.Run(shape+"/"+sizeName(size), func(b *testing.B) {

@@ -623,12 +623,29 @@ func (m *mapper) ip(key, v string) (ipText, bool) {
 // refused: an ECS ip field has no place for it, and Elasticsearch would
 // reject or alter the document.
 func parseIP(v string) (netip.Addr, bool) {
-	a, err := netip.ParseAddr(trimSpace(v))
+	v = trimSpace(v)
+	// Text with a byte no address has is refused here, before ParseAddr
+	// allocates its error: a hostile list of junk then costs no garbage.
+	for i := 0; i < len(v); i++ {
+		if !addrByte[v[i]] {
+			return netip.Addr{}, false
+		}
+	}
+	a, err := netip.ParseAddr(v)
 	if err != nil || a.Zone() != "" {
 		return netip.Addr{}, false
 	}
 	return a, true
 }
+
+// addrByte marks the bytes of an IP address without zone: hex digits,
+// "." and ":".
+var addrByte = func() (t [256]bool) {
+	for _, c := range "0123456789abcdefABCDEF.:" {
+		t[c] = true
+	}
+	return t
+}()
 
 // port parses a port number 0..65535, or records the bad value. Leading
 // zeros are allowed, any number of them (00080 and 000080 are both 80):
