@@ -810,6 +810,52 @@ func TestECSConformance(t *testing.T) {
 	}
 }
 
+// TestECSConformanceCovers makes sure that TestECSConformance holds every
+// field to its rules on real output, not only in TestECSCheckerRejects:
+// each path of the Event type appears in some document of the suite, and
+// so does each event.category of the five kinds of record.
+func TestECSConformanceCovers(t *testing.T) {
+	docs, _ := suiteDocuments(t)
+	seen := map[string]bool{}
+	var walk func(path string, v any)
+	walk = func(path string, v any) {
+		obj, ok := v.(map[string]any)
+		if !ok {
+			seen[path] = true
+			return
+		}
+		for k, sub := range obj {
+			if path != "" {
+				k = path + "." + k
+			}
+			walk(k, sub)
+		}
+	}
+	categories := map[string]bool{}
+	for _, d := range docs {
+		walk("", d.doc)
+		obj, _ := d.doc.(map[string]any)
+		if event, ok := obj["event"].(map[string]any); ok {
+			cats, _ := event["category"].([]any)
+			for _, c := range cats {
+				if s, ok := c.(string); ok {
+					categories[s] = true
+				}
+			}
+		}
+	}
+	for _, path := range slices.Sorted(maps.Keys(eventLeaves(t))) {
+		if !seen[path] {
+			t.Errorf("no document of the suite has %s", path)
+		}
+	}
+	for _, c := range []string{"network", "authentication", "configuration", "vulnerability", "host"} {
+		if !categories[c] {
+			t.Errorf("no document of the suite has event.category %q", c)
+		}
+	}
+}
+
 // conformanceEdges are lines that push the typed fields to the edges of
 // what their ECS types hold: the first and last instants of a four-digit
 // year after the offset is applied, the extreme ports and severities, IPv6
