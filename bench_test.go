@@ -125,6 +125,60 @@ func BenchmarkAppendJSON(b *testing.B) {
 	}
 }
 
+// BenchmarkMarshal is what the README's first example does: json.Marshal
+// of an Event, beside BenchmarkMarshalReflect in the same run.
+func BenchmarkMarshal(b *testing.B) {
+	for _, s := range loadSamples(b, "golden") {
+		b.Run(s.name, func(b *testing.B) {
+			ev, err := Parse(s.input)
+			if err != nil {
+				b.Fatal(err)
+			}
+			out, _ := json.Marshal(ev)
+			b.ReportAllocs()
+			b.SetBytes(int64(len(out)))
+			for b.Loop() {
+				if _, err := json.Marshal(ev); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkAppendECS is the whole line-to-document path of a collector:
+// AppendECS into a reused buffer. SetBytes is the input line, as for
+// Parse, so MB/s is input converted per second.
+func BenchmarkAppendECS(b *testing.B) { benchAppendECS(b, false) }
+
+// BenchmarkParseIntoAppendJSON is what it replaces: ParseInto, then
+// AppendJSON, into a reused Event and buffer.
+func BenchmarkParseIntoAppendJSON(b *testing.B) { benchAppendECS(b, true) }
+
+func benchAppendECS(b *testing.B, viaEvent bool) {
+	for _, s := range loadSamples(b, "golden") {
+		b.Run(s.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(s.input)))
+			buf := make([]byte, 0, 8192)
+			var ev Event
+			for b.Loop() {
+				var err error
+				if viaEvent {
+					if err = ParseInto(&ev, s.input); err == nil {
+						buf = ev.AppendJSON(buf[:0])
+					}
+				} else {
+					buf, err = AppendECS(buf[:0], s.input)
+				}
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkMarshalReflect is the baseline for AppendJSON: encoding/json's
 // reflection over the same struct.
 func BenchmarkMarshalReflect(b *testing.B) {

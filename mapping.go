@@ -41,14 +41,20 @@ func (ev *Event) parse(line []byte) error {
 	trimmed, base := trimLine(line)
 	// The one copy of the input: every string of the event is a piece of
 	// msg (only a value with escape sequences needs a copy of its own).
-	msg := string(trimmed)
+	return ev.parseMessage(string(trimmed), base, false)
+}
+
+// parseMessage maps msg, the trimmed line found at offset base of the
+// caller's line. view says msg shares the caller's bytes (see AppendECS):
+// then nothing of it may be kept beyond the call.
+func (ev *Event) parseMessage(msg string, base int, view bool) error {
 	h, rest, err := splitRecord(msg, base)
 	if err != nil {
 		return err
 	}
 	ev.Message = msg
 	ev.Observer = Observer{Vendor: h.vendor, Product: h.product, Version: h.devVersion}
-	m := mapper{ev: ev, nameKind: kindOf(h.name), syslogTime: h.syslogTime}
+	m := mapper{ev: ev, nameKind: kindOf(h.name), syslogTime: h.syslogTime, view: view}
 	m.severity(h.severity)
 	sc := newExtScanner(h.ext)
 	if pre := trimSpace(h.ext[:sc.nextKey]); pre != "" {
@@ -104,6 +110,7 @@ type mapper struct {
 	serverName string
 	incident   XDomeIncident
 
+	view       bool   // the strings are views of the caller's line
 	syslogTime string // an RFC 5424 header's TIMESTAMP, the last resort
 	certType   string
 	cert       TLSPeer
@@ -498,6 +505,9 @@ func (m *mapper) finish() {
 		ev.Destination.Address = d
 		memo := &ev.keep.domain
 		if memo.name != d {
+			if m.view {
+				d = strings.Clone(d) // the memo outlives the line
+			}
 			r, s, t := splitDomain(d)
 			*memo = domainMemo{d, r, s, t}
 		}

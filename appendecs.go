@@ -1,0 +1,77 @@
+package xdome
+
+import (
+	"sync"
+	"unsafe"
+)
+
+// AppendECS appends the ECS document of one xDome CEF line to dst and
+// returns the result: the bytes of json.Marshal(Parse(line)), without the
+// Event. It is the path for programs that want bytes out, such as a
+// collector writing NDJSON: it copies nothing of line and, once warm,
+// allocates nothing (a line with escape sequences, or a list longer than
+// the usual record's, may still allocate a little).
+//
+// On error dst is returned unchanged with a *[ParseError], as from Parse.
+// line is only read, and only during the call: AppendECS keeps nothing of
+// it, so the caller may reuse its buffer as soon as AppendECS returns. It
+// is safe for concurrent use.
+func AppendECS(dst, line []byte) ([]byte, error) {
+	ev := eventPool.Get().(*Event)
+	dst, err := ev.appendECS(dst, line)
+	eventPool.Put(ev)
+	return dst, err
+}
+
+// eventPool holds the Events that AppendECS builds its documents in, so
+// that a line costs no Event: each holds nothing of a line between calls
+// (see release), only the storage ParseInto would reuse.
+var eventPool = sync.Pool{New: func() any { return new(Event) }}
+
+// appendECS is AppendECS on ev, which it leaves released.
+func (ev *Event) appendECS(dst, line []byte) ([]byte, error) {
+	trimmed, base := trimLine(line)
+	err := ev.parseMessage(viewString(trimmed), base, true)
+	if err == nil {
+		dst = ev.AppendJSON(dst)
+	}
+	ev.release()
+	return dst, err
+}
+
+// release clears every view of a line that ev holds, keeping only its
+// reusable storage: the certificate side (cleared) and the domain memo,
+// whose strings are copies of their own.
+func (ev *Event) release() {
+	keep := ev.keep
+	*ev = Event{}
+	if keep.tls != nil {
+		*keep.tls = TLSPeer{}
+	}
+	ev.keep = keep
+}
+
+// viewString returns a string that shares b's bytes instead of copying
+// them: the one use of unsafe in this package.
+//
+// Why it is safe: a Go string must never change, so the view is sound
+// only while b is not written and only as long as nothing keeps it.
+//   - b is the caller's line, which AppendECS only reads and documents as
+//     not to be modified during the call; nothing in this package writes
+//     to it.
+//   - Every string of the Event built from the view is either a piece of
+//     it or a fresh copy (unescaped values, errors, lower-cased text); the
+//     Event is written out by AppendJSON, which copies the bytes into dst,
+//     and then release clears every string field, so no view survives the
+//     call. The one thing kept across calls, the domain memo, clones its
+//     name first (mapper.view). Errors quote the input into new strings.
+//
+// TestAppendECSKeepsNoView checks the second point: after the call it
+// overwrites the line and finds no string of the released Event that
+// changed or still holds text of the line.
+func viewString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}

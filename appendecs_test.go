@@ -1,0 +1,215 @@
+package xdome
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// ecsLines is every input the tests know, for the AppendECS properties:
+// the goldens, the catalogue, the mapping cases, the kept fuzz corpus and
+// a few lines that are not CEF at all.
+func ecsLines(t testing.TB) map[string][]byte {
+	lines := testLines(t)
+	files, err := filepath.Glob(filepath.Join("testdata", "fuzz", "*", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		for i, l := range fuzzInputs(t, f) {
+			lines["fuzz/"+filepath.Base(f)+"/"+string(rune('a'+i))] = l
+		}
+	}
+	for i, l := range []string{"", "  \r\n", "no marker", "CEF:0|a|b", "CEF:x|a|b|c|d|e|5|", "<134>Feb  6 14:18:48 host 0|a|b"} {
+		lines["bad/"+string(rune('a'+i))] = []byte(l)
+	}
+	return lines
+}
+
+// TestAppendECSMatchesParse: AppendECS writes exactly json.Marshal of
+// Parse's event, after what dst already holds, and fails exactly as Parse
+// fails, leaving dst as it was.
+func TestAppendECSMatchesParse(t *testing.T) {
+	prefix := []byte(`{"index":{}}` + "\n")
+	for name, line := range ecsLines(t) {
+		checkAppendECS(t, name, prefix, line)
+	}
+}
+
+func checkAppendECS(t *testing.T, name string, prefix, line []byte) {
+	t.Helper()
+	orig := bytes.Clone(line)
+	dst := append(make([]byte, 0, 64), prefix...)
+	got, err := AppendECS(dst, line)
+	ev, perr := Parse(orig)
+	if !bytes.Equal(line, orig) {
+		t.Fatalf("%s: AppendECS wrote to its input", name)
+	}
+	if perr != nil {
+		if err == nil || err.Error() != perr.Error() || !errors.Is(err, errors.Unwrap(perr)) {
+			t.Errorf("%s: AppendECS error %v, Parse error %v", name, err, perr)
+		}
+		if !bytes.Equal(got, prefix) {
+			t.Errorf("%s: on error dst = %q, want it unchanged", name, got)
+		}
+		return
+	}
+	if err != nil {
+		t.Fatalf("%s: AppendECS: %v, Parse accepts", name, err)
+	}
+	want, _ := json.Marshal(ev)
+	if !bytes.Equal(got, append(bytes.Clone(prefix), want...)) {
+		t.Errorf("%s: AppendECS differs from json.Marshal(Parse)\n got: %s\nwant: %s%s", name, got, prefix, want)
+	}
+}
+
+// TestAppendECSKeepsNoView is the test of viewString's proof: the strings
+// of the Event that AppendECS builds are views of the caller's line, and
+// none may outlive the call. After the call the test overwrites the line:
+// every string left in the released Event must be empty, but for the
+// domain memo, which must still hold the domain as it was (so it is a
+// copy, not a view). A second line that hits the memo must still come out
+// right.
+func TestAppendECSKeepsNoView(t *testing.T) {
+	var cert sample
+	for _, s := range loadSamples(t, "golden") {
+		if s.name == "test_expired_certificate" {
+			cert = s
+		}
+	}
+	if cert.input == nil {
+		t.Fatal("certificate sample not found")
+	}
+	ev := new(Event)
+	line := bytes.Clone(cert.input)
+	if _, err := ev.appendECS(nil, line); err != nil {
+		t.Fatal(err)
+	}
+	domain := ev.keep.domain
+	if domain.name == "" || ev.keep.tls == nil {
+		t.Fatalf("the sample should leave a domain memo and certificate storage: %+v", ev.keep)
+	}
+	for i := range line {
+		line[i] = 'X'
+	}
+	var walk func(path string, v reflect.Value)
+	walk = func(path string, v reflect.Value) {
+		switch v.Kind() {
+		case reflect.String:
+			if strings.HasPrefix(path, ".keep.domain.") {
+				if strings.Contains(v.String(), "X") {
+					t.Errorf("%s = %q changed with the line: a view", path, v.String())
+				}
+			} else if v.Len() != 0 {
+				t.Errorf("%s = %q left in the released Event", path, v.String())
+			}
+		case reflect.Struct:
+			for i := 0; i < v.NumField(); i++ {
+				walk(path+"."+v.Type().Field(i).Name, v.Field(i))
+			}
+		case reflect.Pointer:
+			if !v.IsNil() {
+				walk(path, v.Elem())
+			}
+		case reflect.Slice:
+			if !v.IsNil() {
+				t.Errorf("%s: a slice left in the released Event", path)
+			}
+		case reflect.Array:
+			for i := 0; i < v.Len(); i++ {
+				walk(path, v.Index(i))
+			}
+		}
+	}
+	walk("", reflect.ValueOf(ev).Elem())
+	if ev.keep.domain != domain {
+		t.Errorf("domain memo changed with the line: %+v, was %+v", ev.keep.domain, domain)
+	}
+	// The memo hit: a new buffer with the same line reuses the split.
+	checkReuse := bytes.Clone(cert.input)
+	got, err := ev.appendECS(nil, checkReuse)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := json.Marshal(mustParse(t, cert.input))
+	if !bytes.Equal(got, want) {
+		t.Errorf("second line through the same Event:\n got: %s\nwant: %s", got, want)
+	}
+}
+
+func mustParse(t testing.TB, line []byte) *Event {
+	t.Helper()
+	ev, err := Parse(line)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ev
+}
+
+// TestAppendECSNoAlloc: once warm, a seed message costs AppendECS no
+// allocation at all.
+func TestAppendECSNoAlloc(t *testing.T) {
+	if testing.CoverMode() != "" || raceEnabled {
+		t.Skip("instrumented build")
+	}
+	for _, s := range loadSamples(t, "golden") {
+		buf := make([]byte, 0, 8192)
+		if _, err := AppendECS(buf, s.input); err != nil {
+			t.Fatal(err)
+		}
+		allocs := testing.AllocsPerRun(200, func() {
+			buf, _ = AppendECS(buf[:0], s.input)
+		})
+		// A garbage collection during the run may empty the Event pool
+		// once: allow that, not one allocation per line.
+		if allocs > 0.05 {
+			t.Errorf("%s: %.2f allocations per line, want 0", s.name, allocs)
+		}
+	}
+}
+
+// TestAppendECSConcurrent runs AppendECS from many goroutines over the
+// same lines (run it with -race): the pooled Events share nothing.
+func TestAppendECSConcurrent(t *testing.T) {
+	lines := ecsLines(t)
+	want := map[string][]byte{}
+	for name, line := range lines {
+		if ev, err := Parse(line); err == nil {
+			want[name], _ = json.Marshal(ev)
+		}
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf []byte
+			for range 3 {
+				for name, line := range lines {
+					var err error
+					buf, err = AppendECS(buf[:0], line)
+					if w, ok := want[name]; ok && (err != nil || !bytes.Equal(buf, w)) {
+						t.Errorf("%s: concurrent AppendECS differs", name)
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// FuzzAppendECS compares AppendECS with json.Marshal(Parse) on any input.
+func FuzzAppendECS(f *testing.F) {
+	for _, l := range fuzzSeeds(f) {
+		f.Add(l)
+	}
+	f.Fuzz(func(t *testing.T, line []byte) {
+		checkAppendECS(t, "fuzz", []byte("x"), line)
+	})
+}

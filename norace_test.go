@@ -1,0 +1,5 @@
+//go:build !race
+
+package xdome
+
+const raceEnabled = false
