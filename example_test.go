@@ -170,3 +170,28 @@ func ExampleParseCEF() {
 	// geo_location="New York, United States"
 	// malicious_ip_tags="['botnet', 'c2']"
 }
+
+// AppendECS turns lines into NDJSON in one reused buffer: no Event, no
+// copy of the line, no allocation once warm.
+func ExampleAppendECS() {
+	lines := [][]byte{
+		[]byte("<134>1 2024-05-03T16:00:05Z xdome-coll-02 xdome - - - CEF:0|Claroty|Claroty|0.0|31|server_incident|8|incident_id=SI-42 status=Open server_name=xdome-coll-02"),
+		[]byte("not a CEF record"),
+		[]byte("CEF:0|Claroty|Claroty|0.0|9912|vulnerability_affected_device|7|vulnerability_cves=['CVE-2020-11896'] vulnerability_cvssv3_base_score=10.0"),
+	}
+	var out []byte
+	for _, line := range lines {
+		var err error
+		out, err = xdome.AppendECS(out, line)
+		if err != nil {
+			fmt.Fprintln(os.Stdout, "skipped:", err)
+			continue
+		}
+		out = append(out, '\n')
+	}
+	os.Stdout.Write(out)
+	// Output:
+	// skipped: xdome: byte 0: not a CEF record: no "CEF:" marker
+	// {"message":"\u003c134\u003e1 2024-05-03T16:00:05Z xdome-coll-02 xdome - - - CEF:0|Claroty|Claroty|0.0|31|server_incident|8|incident_id=SI-42 status=Open server_name=xdome-coll-02","@timestamp":"2024-05-03T16:00:05Z","event":{"kind":"alert","category":["host"],"type":["info"],"severity":8},"observer":{"vendor":"Claroty","product":"Claroty","version":"0.0"},"host":{"name":"xdome-coll-02"},"claroty":{"xdome":{"incident":{"id":"SI-42","status":"Open"}}},"related":{"hosts":["xdome-coll-02"]}}
+	// {"message":"CEF:0|Claroty|Claroty|0.0|9912|vulnerability_affected_device|7|vulnerability_cves=['CVE-2020-11896'] vulnerability_cvssv3_base_score=10.0","event":{"kind":"alert","category":["vulnerability"],"type":["info"],"severity":7},"observer":{"vendor":"Claroty","product":"Claroty","version":"0.0"},"vulnerability":{"id":["CVE-2020-11896"],"enumeration":"CVE","score":{"base":10,"version":"3"},"classification":"CVSS"}}
+}
