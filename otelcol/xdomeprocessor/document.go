@@ -11,8 +11,9 @@ import (
 // The ECS document as a pcommon.Map, written field by field from the
 // Event as the library's AppendJSON writes the JSON document (json.go):
 // the same keys, the same nesting, the same order, the same fields left
-// out. Typed values keep their types: ports and severity are Int, lists are
-// Slice; times, addresses and MACs are the strings of the JSON document.
+// out. Typed values keep their types: ports and severity are Int, scores
+// Double, booleans Bool, lists Slice; times, addresses and MACs are the
+// strings of the JSON document.
 // Each ECS object is one small function, in the order of json.go, so the
 // two are read side by side.
 
@@ -33,6 +34,8 @@ func putEvent(body pcommon.Map, ev *xdome.Event, original string) {
 	putDevice(root.child("device"), &ev.Device)
 	putFile(root.child("file"), &ev.File)
 	putTLS(root.child("tls"), &ev.TLS)
+	putThreat(root.child("threat"), &ev.Threat)
+	putVulnerability(root.child("vulnerability"), &ev.Vulnerability)
 	putError(root.child("error"), &ev.Error)
 	putClaroty(root.child("claroty"), &ev.Claroty)
 	putRelated(root.child("related"), &ev.Related)
@@ -59,6 +62,7 @@ func putSource(o obj, s *xdome.Source) {
 	o.str("mac", s.MAC)
 	o.int("port", s.Port)
 	o.str("address", s.Address)
+	o.str("domain", s.Domain)
 }
 
 func putDestination(o obj, d *xdome.Destination) {
@@ -78,6 +82,7 @@ func putUser(o obj, u *xdome.User) {
 
 func putNetwork(o obj, n *xdome.Network) {
 	o.str("protocol", n.Protocol)
+	o.str("transport", n.Transport)
 }
 
 func putHost(o obj, h *xdome.Host) {
@@ -86,6 +91,7 @@ func putHost(o obj, h *xdome.Host) {
 	o.str("type", h.Type)
 	os := o.child("os")
 	os.str("full", h.OS.Full)
+	o.str("name", h.Name)
 }
 
 func putDevice(o obj, d *xdome.Device) {
@@ -124,6 +130,23 @@ func putTLSPeer(o obj, t *xdome.TLSPeer) {
 	hash.str("sha1", t.Hash.SHA1)
 }
 
+func putThreat(o obj, t *xdome.Threat) {
+	o.str("framework", t.Framework)
+	technique := o.child("technique")
+	technique.strs("id", t.Technique.ID)
+	technique.strs("name", t.Technique.Name)
+}
+
+func putVulnerability(o obj, v *xdome.Vulnerability) {
+	o.strs("id", v.ID)
+	o.str("enumeration", v.Enumeration)
+	o.str("description", v.Description)
+	score := o.child("score")
+	score.float("base", v.Score.Base)
+	score.str("version", v.Score.Version)
+	o.str("classification", v.Classification)
+}
+
 func putError(o obj, e *xdome.Error) {
 	o.str("message", e.Message)
 }
@@ -150,6 +173,7 @@ func putXDome(o obj, x *xdome.XDome) {
 	alert.str("name", x.Alert.Name)
 	alert.str("category", x.Alert.Category)
 	alert.str("description", x.Alert.Description)
+	alert.str("device_status", x.Alert.DeviceStatus)
 
 	mal := o.child("malicious_ip")
 	mal.str("confidence", x.MaliciousIP.Confidence)
@@ -157,6 +181,8 @@ func putXDome(o obj, x *xdome.XDome) {
 	mal.str("type", x.MaliciousIP.Type)
 	mal.str("source", x.MaliciousIP.Source)
 	mal.str("threat_type", x.MaliciousIP.ThreatType)
+	mal.strs("tags", x.MaliciousIP.Tags)
+	mal.time("last_update", x.MaliciousIP.LastUpdate)
 
 	change := o.child("change")
 	change.str("id", x.Change.ID)
@@ -169,6 +195,22 @@ func putXDome(o obj, x *xdome.XDome) {
 	threat.str("signature_content", x.Threat.SignatureContent)
 	threat.str("signature_confidence", x.Threat.SignatureConfidence)
 	threat.str("signature_severity", x.Threat.SignatureSeverity)
+	threat.str("signature_id", x.Threat.SignatureID)
+
+	vuln := o.child("vulnerability")
+	vuln.str("name", x.Vulnerability.Name)
+	vuln.time("release_date", x.Vulnerability.ReleaseDate)
+	vuln.bool("is_known_exploited", x.Vulnerability.IsKnownExploited)
+	vuln.str("relevance", x.Vulnerability.Relevance)
+
+	incident := o.child("incident")
+	incident.str("id", x.Incident.ID)
+	incident.str("status", x.Incident.Status)
+	incident.str("location", x.Incident.Location)
+	incident.str("updated_by", x.Incident.UpdatedBy)
+	iface := incident.child("interface")
+	iface.str("name", x.Incident.Interface.Name)
+	iface.str("type", x.Incident.Interface.Type)
 }
 
 func putRelated(o obj, r *xdome.Related) {
@@ -220,6 +262,18 @@ func (o *obj) strs(key string, v []string) {
 func (o *obj) int(key string, v *int) {
 	if v != nil {
 		o.mp().PutInt(key, int64(*v))
+	}
+}
+
+func (o *obj) float(key string, v *float64) {
+	if v != nil {
+		o.mp().PutDouble(key, *v)
+	}
+}
+
+func (o *obj) bool(key string, v *bool) {
+	if v != nil {
+		o.mp().PutBool(key, *v)
 	}
 }
 

@@ -68,7 +68,7 @@ func loadSamples(t testing.TB) []sample {
 
 // doubleFields are the paths of the document's floating-point numbers;
 // every other number is an integer (Int in the map).
-var doubleFields = map[string]bool{}
+var doubleFields = map[string]bool{"vulnerability.score.base": true}
 
 // libraryDoc is the library's JSON document of line, decoded to the values
 // pcommon.Map.AsRaw gives: numbers become int64, or float64 at the paths
@@ -201,53 +201,61 @@ func TestSamples(t *testing.T) {
 	}
 }
 
-// TestTypes checks the pcommon types of the typed fields directly, on the
-// golden sample with ports, severity, lists and a certificate.
+// TestTypes checks the pcommon types of the typed fields directly, on
+// samples with ports, severity, lists, a certificate, a score and a
+// boolean.
 func TestTypes(t *testing.T) {
-	var line string
+	lines := make(map[string]string)
 	for _, s := range loadSamples(t) {
-		if s.name == "golden/test_expired_certificate" {
-			line = s.input
-		}
+		lines[s.name] = s.input
 	}
-	if line == "" {
-		t.Fatal("golden/test_expired_certificate not found")
-	}
+	const cert, vuln = "golden/test_expired_certificate", "catalogue/vulnerability_ripple20"
 	sink := new(consumertest.LogsSink)
 	p := newTestProcessor(t, defaultConfig(), processortest.NewNopSettings(metadata.Type), sink)
-	if err := p.ConsumeLogs(context.Background(), newLogs(str(line))); err != nil {
-		t.Fatal(err)
+	bodies := make(map[string]pcommon.Map)
+	for _, name := range []string{cert, vuln} {
+		if lines[name] == "" {
+			t.Fatalf("sample %s not found", name)
+		}
+		sink.Reset()
+		if err := p.ConsumeLogs(context.Background(), newLogs(str(lines[name]))); err != nil {
+			t.Fatal(err)
+		}
+		bodies[name] = records(sink)[0].Body().Map()
 	}
-	body := records(sink)[0].Body().Map()
 	for _, tc := range []struct {
-		path string
-		typ  pcommon.ValueType
+		sample, path string
+		typ          pcommon.ValueType
 	}{
-		{"message", pcommon.ValueTypeStr},
-		{"@timestamp", pcommon.ValueTypeStr},
-		{"event.severity", pcommon.ValueTypeInt},
-		{"event.category", pcommon.ValueTypeSlice},
-		{"source.port", pcommon.ValueTypeInt},
-		{"source.ip", pcommon.ValueTypeStr},
-		{"destination.port", pcommon.ValueTypeInt},
-		{"host.ip", pcommon.ValueTypeSlice},
-		{"host.mac", pcommon.ValueTypeSlice},
-		{"tls.server.x509.not_after", pcommon.ValueTypeStr},
-		{"related.ip", pcommon.ValueTypeSlice},
+		{cert, "message", pcommon.ValueTypeStr},
+		{cert, "@timestamp", pcommon.ValueTypeStr},
+		{cert, "event.severity", pcommon.ValueTypeInt},
+		{cert, "event.category", pcommon.ValueTypeSlice},
+		{cert, "source.port", pcommon.ValueTypeInt},
+		{cert, "source.ip", pcommon.ValueTypeStr},
+		{cert, "destination.port", pcommon.ValueTypeInt},
+		{cert, "host.ip", pcommon.ValueTypeSlice},
+		{cert, "host.mac", pcommon.ValueTypeSlice},
+		{cert, "tls.server.x509.not_after", pcommon.ValueTypeStr},
+		{cert, "related.ip", pcommon.ValueTypeSlice},
+		{vuln, "vulnerability.id", pcommon.ValueTypeSlice},
+		{vuln, "vulnerability.score.base", pcommon.ValueTypeDouble},
+		{vuln, "claroty.xdome.vulnerability.is_known_exploited", pcommon.ValueTypeBool},
+		{vuln, "claroty.xdome.vulnerability.release_date", pcommon.ValueTypeStr},
 	} {
-		v, ok := lookup(body, tc.path)
+		v, ok := lookup(bodies[tc.sample], tc.path)
 		if !ok {
-			t.Errorf("%s: missing", tc.path)
+			t.Errorf("%s: %s missing", tc.sample, tc.path)
 			continue
 		}
 		if v.Type() != tc.typ {
-			t.Errorf("%s: %s, want %s", tc.path, v.Type(), tc.typ)
+			t.Errorf("%s: %s is %s, want %s", tc.sample, tc.path, v.Type(), tc.typ)
 		}
 	}
-	if v, _ := lookup(body, "source.port"); v.Int() != 8083 {
+	if v, _ := lookup(bodies[cert], "source.port"); v.Int() != 8083 {
 		t.Errorf("source.port = %d, want 8083", v.Int())
 	}
-	if v, _ := lookup(body, "@timestamp"); v.Str() != "2022-02-06T14:24:10.146720Z" {
+	if v, _ := lookup(bodies[cert], "@timestamp"); v.Str() != "2022-02-06T14:24:10.146720Z" {
 		t.Errorf("@timestamp = %q", v.Str())
 	}
 }
