@@ -37,7 +37,7 @@ stamp() {
 
 build() {
 	local ocb=$cache/tools/builder
-	if ! "$ocb" version 2>/dev/null | grep -q "${OCB_VERSION#v}"; then
+	if ! "$ocb" version 2>&1 | grep -q "${OCB_VERSION#v}"; then
 		echo "== installing ocb $OCB_VERSION"
 		GOBIN=$cache/tools go install "go.opentelemetry.io/collector/cmd/builder@$OCB_VERSION"
 	fi

@@ -20,25 +20,26 @@ import (
 // putEvent writes the document of ev into body. A non-empty original goes
 // to event.original.
 func putEvent(body pcommon.Map, ev *xdome.Event, original string) {
-	body.EnsureCapacity(16)
-	root := obj{m: body, made: true}
+	body.EnsureCapacity(18)
+	var w writer
+	root := newRoot(&w, body)
 	root.str("message", ev.Message)
 	root.time("@timestamp", ev.Timestamp)
-	putEventFields(root.child("event"), &ev.Event, original)
-	putObserver(root.child("observer"), &ev.Observer)
-	putSource(root.child("source"), &ev.Source)
-	putDestination(root.child("destination"), &ev.Destination)
-	putUser(root.child("user"), &ev.User)
-	putNetwork(root.child("network"), &ev.Network)
-	putHost(root.child("host"), &ev.Host)
-	putDevice(root.child("device"), &ev.Device)
-	putFile(root.child("file"), &ev.File)
-	putTLS(root.child("tls"), &ev.TLS)
-	putThreat(root.child("threat"), &ev.Threat)
-	putVulnerability(root.child("vulnerability"), &ev.Vulnerability)
-	putError(root.child("error"), &ev.Error)
-	putClaroty(root.child("claroty"), &ev.Claroty)
-	putRelated(root.child("related"), &ev.Related)
+	putEventFields(root.child("event", 7), &ev.Event, original)
+	putObserver(root.child("observer", 3), &ev.Observer)
+	putSource(root.child("source", 5), &ev.Source)
+	putDestination(root.child("destination", 8), &ev.Destination)
+	putUser(root.child("user", 1), &ev.User)
+	putNetwork(root.child("network", 2), &ev.Network)
+	putHost(root.child("host", 5), &ev.Host)
+	putDevice(root.child("device", 3), &ev.Device)
+	putFile(root.child("file", 2), &ev.File)
+	putTLS(root.child("tls", 1), &ev.TLS)
+	putThreat(root.child("threat", 2), &ev.Threat)
+	putVulnerability(root.child("vulnerability", 5), &ev.Vulnerability)
+	putError(root.child("error", 1), &ev.Error)
+	putClaroty(root.child("claroty", 1), &ev.Claroty)
+	putRelated(root.child("related", 4), &ev.Related)
 }
 
 func putEventFields(o obj, e *xdome.EventFields, original string) {
@@ -89,7 +90,7 @@ func putHost(o obj, h *xdome.Host) {
 	o.strs("mac", h.MAC)
 	o.addrs("ip", h.IP)
 	o.str("type", h.Type)
-	os := o.child("os")
+	os := o.child("os", 1)
 	os.str("full", h.OS.Full)
 	o.str("name", h.Name)
 }
@@ -97,7 +98,7 @@ func putHost(o obj, h *xdome.Host) {
 func putDevice(o obj, d *xdome.Device) {
 	o.str("id", d.ID)
 	o.str("manufacturer", d.Manufacturer)
-	model := o.child("model")
+	model := o.child("model", 1)
 	model.str("name", d.Model.Name)
 }
 
@@ -107,16 +108,16 @@ func putFile(o obj, f *xdome.File) {
 }
 
 func putTLS(o obj, t *xdome.TLS) {
-	putTLSPeer(o.child("client"), t.Client)
-	putTLSPeer(o.child("server"), t.Server)
+	putTLSPeer(o.child("client", 2), t.Client)
+	putTLSPeer(o.child("server", 2), t.Server)
 }
 
 func putTLSPeer(o obj, t *xdome.TLSPeer) {
 	if t == nil {
 		return
 	}
-	x509 := o.child("x509")
-	subject := x509.child("subject")
+	x509 := o.child("x509", 3)
+	subject := x509.child("subject", 6)
 	s := &t.X509.Subject
 	subject.str("common_name", s.CommonName)
 	subject.str("country", s.Country)
@@ -126,13 +127,13 @@ func putTLSPeer(o obj, t *xdome.TLSPeer) {
 	subject.str("state_or_province", s.StateOrProvince)
 	x509.time("not_after", t.X509.NotAfter)
 	x509.time("not_before", t.X509.NotBefore)
-	hash := o.child("hash")
+	hash := o.child("hash", 1)
 	hash.str("sha1", t.Hash.SHA1)
 }
 
 func putThreat(o obj, t *xdome.Threat) {
 	o.str("framework", t.Framework)
-	technique := o.child("technique")
+	technique := o.child("technique", 2)
 	technique.strs("id", t.Technique.ID)
 	technique.strs("name", t.Technique.Name)
 }
@@ -141,7 +142,7 @@ func putVulnerability(o obj, v *xdome.Vulnerability) {
 	o.strs("id", v.ID)
 	o.str("enumeration", v.Enumeration)
 	o.str("description", v.Description)
-	score := o.child("score")
+	score := o.child("score", 2)
 	score.float("base", v.Score.Base)
 	score.str("version", v.Score.Version)
 	o.str("classification", v.Classification)
@@ -152,7 +153,7 @@ func putError(o obj, e *xdome.Error) {
 }
 
 func putClaroty(o obj, c *xdome.Claroty) {
-	putXDome(o.child("xdome"), &c.XDome)
+	putXDome(o.child("xdome", 10), &c.XDome)
 }
 
 func putXDome(o obj, x *xdome.XDome) {
@@ -160,14 +161,14 @@ func putXDome(o obj, x *xdome.XDome) {
 	o.str("sender_id", x.SenderID)
 	o.str("event_id", x.EventID)
 
-	device := o.child("device")
+	device := o.child("device", 5)
 	device.str("uid", x.Device.UID)
 	device.str("category", x.Device.Category)
 	device.str("subcategory", x.Device.Subcategory)
 	device.str("site_name", x.Device.SiteName)
 	device.str("type_family", x.Device.TypeFamily)
 
-	alert := o.child("alert")
+	alert := o.child("alert", 6)
 	alert.str("id", x.Alert.ID)
 	alert.str("type", x.Alert.Type)
 	alert.str("name", x.Alert.Name)
@@ -175,7 +176,7 @@ func putXDome(o obj, x *xdome.XDome) {
 	alert.str("description", x.Alert.Description)
 	alert.str("device_status", x.Alert.DeviceStatus)
 
-	mal := o.child("malicious_ip")
+	mal := o.child("malicious_ip", 7)
 	mal.str("confidence", x.MaliciousIP.Confidence)
 	mal.str("severity", x.MaliciousIP.Severity)
 	mal.str("type", x.MaliciousIP.Type)
@@ -184,31 +185,31 @@ func putXDome(o obj, x *xdome.XDome) {
 	mal.strs("tags", x.MaliciousIP.Tags)
 	mal.time("last_update", x.MaliciousIP.LastUpdate)
 
-	change := o.child("change")
+	change := o.child("change", 4)
 	change.str("id", x.Change.ID)
 	change.str("type", x.Change.Type)
 	change.time("timestamp", x.Change.Timestamp)
 	change.str("alerted_attribute", x.Change.AlertedAttribute)
 
-	threat := o.child("threat")
+	threat := o.child("threat", 5)
 	threat.str("signature_name", x.Threat.SignatureName)
 	threat.str("signature_content", x.Threat.SignatureContent)
 	threat.str("signature_confidence", x.Threat.SignatureConfidence)
 	threat.str("signature_severity", x.Threat.SignatureSeverity)
 	threat.str("signature_id", x.Threat.SignatureID)
 
-	vuln := o.child("vulnerability")
+	vuln := o.child("vulnerability", 4)
 	vuln.str("name", x.Vulnerability.Name)
 	vuln.time("release_date", x.Vulnerability.ReleaseDate)
 	vuln.bool("is_known_exploited", x.Vulnerability.IsKnownExploited)
 	vuln.str("relevance", x.Vulnerability.Relevance)
 
-	incident := o.child("incident")
+	incident := o.child("incident", 5)
 	incident.str("id", x.Incident.ID)
 	incident.str("status", x.Incident.Status)
 	incident.str("location", x.Incident.Location)
 	incident.str("updated_by", x.Incident.UpdatedBy)
-	iface := incident.child("interface")
+	iface := incident.child("interface", 2)
 	iface.str("name", x.Incident.Interface.Name)
 	iface.str("type", x.Incident.Interface.Type)
 }
@@ -225,30 +226,76 @@ func putRelated(o obj, r *xdome.Related) {
 // AppendJSON leaves it out. The members below leave out what AppendJSON
 // leaves out: empty strings and lists, nil numbers, zero times, invalid
 // addresses.
+//
+// The objects of a document live in one array of its writer and name
+// their parent by index: with pointers between them, escape analysis
+// would move every obj to the heap.
 type obj struct {
-	parent *obj
+	w *writer
+	i int
+}
+
+type writer struct {
+	nodes [64]node // the document has about 40 objects
+	n     int
+}
+
+type node struct {
 	key    string
+	parent int
+	size   int
 	m      pcommon.Map
 	made   bool
 }
 
-func (o *obj) child(key string) obj { return obj{parent: o, key: key} }
-
-func (o *obj) mp() pcommon.Map {
-	if !o.made {
-		o.m = o.parent.mp().PutEmptyMap(o.key)
-		o.made = true
-	}
-	return o.m
+func newRoot(w *writer, body pcommon.Map) obj {
+	w.nodes[0] = node{m: body, made: true}
+	w.n = 1
+	return obj{w, 0}
 }
 
-func (o *obj) str(key, v string) {
+// child is the object key of o; size is how many members it can have,
+// so that its map is made with room for them.
+func (o obj) child(key string, size int) obj {
+	w := o.w
+	if w.n == len(w.nodes) {
+		panic("xdomeprocessor: more objects than writer.nodes holds")
+	}
+	w.nodes[w.n] = node{key: key, parent: o.i, size: size}
+	w.n++
+	return obj{w, w.n - 1}
+}
+
+// mp returns the map of o, creating it and every ancestor not yet made.
+func (o obj) mp() pcommon.Map {
+	nodes := &o.w.nodes
+	if nodes[o.i].made {
+		return nodes[o.i].m
+	}
+	var chain [8]int // the document nests 4 deep
+	n := 0
+	for i := o.i; !nodes[i].made; i = nodes[i].parent {
+		chain[n] = i
+		n++
+	}
+	for n--; n >= 0; n-- {
+		c := &nodes[chain[n]]
+		c.m = nodes[c.parent].m.PutEmptyMap(c.key)
+		if c.size > 1 {
+			c.m.EnsureCapacity(c.size)
+		}
+		c.made = true
+	}
+	return nodes[o.i].m
+}
+
+func (o obj) str(key, v string) {
 	if v != "" {
 		o.mp().PutStr(key, v)
 	}
 }
 
-func (o *obj) strs(key string, v []string) {
+func (o obj) strs(key string, v []string) {
 	if len(v) == 0 {
 		return
 	}
@@ -259,19 +306,19 @@ func (o *obj) strs(key string, v []string) {
 	}
 }
 
-func (o *obj) int(key string, v *int) {
+func (o obj) int(key string, v *int) {
 	if v != nil {
 		o.mp().PutInt(key, int64(*v))
 	}
 }
 
-func (o *obj) float(key string, v *float64) {
+func (o obj) float(key string, v *float64) {
 	if v != nil {
 		o.mp().PutDouble(key, *v)
 	}
 }
 
-func (o *obj) bool(key string, v *bool) {
+func (o obj) bool(key string, v *bool) {
 	if v != nil {
 		o.mp().PutBool(key, *v)
 	}
@@ -279,19 +326,19 @@ func (o *obj) bool(key string, v *bool) {
 
 // time writes t as the JSON document has it (RFC 3339, UTC, "Z", six
 // fraction digits when not zero): see xdome.Time.
-func (o *obj) time(key string, t xdome.Time) {
+func (o obj) time(key string, t xdome.Time) {
 	if !t.IsZero() {
 		o.mp().PutStr(key, t.String())
 	}
 }
 
-func (o *obj) addr(key string, a netip.Addr) {
+func (o obj) addr(key string, a netip.Addr) {
 	if a.IsValid() {
 		o.mp().PutStr(key, a.String())
 	}
 }
 
-func (o *obj) addrs(key string, v []netip.Addr) {
+func (o obj) addrs(key string, v []netip.Addr) {
 	if len(v) == 0 {
 		return
 	}

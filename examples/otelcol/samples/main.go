@@ -82,8 +82,9 @@ type sample struct {
 // loadSamples reads testdata/golden and testdata/catalogue as the
 // library's tests do: the line is the document's message, or NAME.input
 // beside it. A line break ends a syslog line on TCP, so the line goes
-// without its final one; a sample with a line break inside cannot be sent
-// as one line and is left out, with a note.
+// without line breaks around it (the library trims them too); a sample
+// with a line break inside cannot be sent as one line and is left out,
+// with a note.
 func loadSamples(dir string) ([]sample, error) {
 	var out []sample
 	for _, sub := range []string{"golden", "catalogue"} {
@@ -107,7 +108,7 @@ func loadSamples(dir string) ([]sample, error) {
 			if raw, err := os.ReadFile(strings.TrimSuffix(p, ".json") + ".input"); err == nil {
 				line = string(raw)
 			}
-			line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
+			line = strings.Trim(line, "\r\n")
 			name := sub + "/" + strings.TrimSuffix(filepath.Base(p), ".json")
 			if strings.Contains(line, "\n") {
 				fmt.Fprintf(os.Stderr, "samples: %s left out: a line break inside\n", name)
