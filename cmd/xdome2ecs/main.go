@@ -10,7 +10,8 @@
 // input order, even when it parses in parallel. A line that is not an xDome
 // CEF record is reported on standard error as FILE:LINE: error (standard
 // input is named <stdin>), skipped, and with -rejects written to a file as
-// it was read. Blank lines are skipped without a word.
+// it was read. Blank lines are skipped without a word. A line ends at
+// "\n", "\r\n" or a lone "\r".
 //
 // Flags:
 //
@@ -18,22 +19,29 @@
 //	-rejects FILE   write every rejected line to FILE, byte for byte, with
 //	                its line ending ("\n" is added to a last line without one)
 //	-strict         stop at the first bad line (or unreadable input)
-//	-workers N      parse on N goroutines (default: the number of CPUs)
-//	-max-line N     longest line accepted, in bytes (default 64 MiB); a
-//	                longer one is reported and rejected, not fatal
+//	-workers N      parse on N goroutines (default: the number of CPUs;
+//	                at most 4 per CPU)
+//	-max-line N     longest line accepted, in bytes (default 64 MiB, at
+//	                most 256 MiB); a longer one is reported and rejected
 //	-q              no summary line at the end
 //	-demo           convert the built-in sample events instead of files
 //
-// Exit status: 0 when every line parsed, 1 when some did not, 2 for a usage
-// error or an I/O error (an input that cannot be opened or read, or output
-// that cannot be written; the other inputs are still converted).
+// An output that is the same file as an input, or as the other output, is
+// refused before anything is opened for writing. Whatever stops the
+// command, every output ends with a whole line; SIGINT and SIGTERM stop it
+// after writing what its workers have (see signals.go).
+//
+// Exit status: 0 when every line parsed, 1 when some did not (or a .gz
+// was cut short), 2 for a usage error or an I/O error (an input that
+// cannot be opened or read, or output that cannot be written; the other
+// inputs are still converted), 130 and 143 after SIGINT and SIGTERM.
 //
 // At the end a summary goes to standard error (lines, events, rejected,
 // seconds, lines/s, MB/s of input), unless -q; when standard error is a
 // terminal, a progress line updates in place while a long job runs.
 //
-// Unless the GOGC environment variable is set, the garbage collector runs
-// at GOGC=400: less CPU time for a few tens of MB more memory.
+// Memory follows the work in flight, not the input (see limits.go): unless
+// GOMEMLIMIT is set, the runtime's soft memory limit is 1 GiB.
 package main
 
 import (

@@ -83,9 +83,9 @@ func TestSignals(t *testing.T) {
 	}
 
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 11))
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(6 * time.Second)
 	tries, midway := 0, 0
-	for ; tries < 60 && (tries < 15 || time.Now().Before(deadline)); tries++ {
+	for ; tries < 60 && (tries < 12 || time.Now().Before(deadline)); tries++ {
 		os.Remove(outPath)
 		os.Remove(rejPath)
 		sig := []syscall.Signal{syscall.SIGINT, syscall.SIGTERM}[rng.IntN(2)]
