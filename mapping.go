@@ -90,21 +90,21 @@ type mapper struct {
 
 	// The ECS fields that more than one key can fill, each key in its
 	// rank: see ranked. The comment on each lists its keys by rank.
-	timestamp    ranked[time.Time] // event_timestamp, alert_timestamp, change_timestamp, timestamp, rt
-	srcIP        ranked[ipText]    // src_ip, src
-	dstIP        ranked[ipText]    // dst_ip, external_ip, dst
-	srcPort      ranked[int]       // src_port, spt
-	dstPort      ranked[int]       // dst_port, dpt
-	srcMAC       ranked[string]    // src_mac, smac
-	dstMAC       ranked[string]    // dst_mac, dmac
-	transport    ranked[string]    // ip_protocol, proto
-	code         ranked[string]    // event_type, cat
-	reason       ranked[string]    // change_description (change records only), event_description, alert_description, vulnerability_description
-	alertID      ranked[string]    // alert_id, change_alert_id, event_alert_id
-	alertType    ranked[string]    // alert_type_name, alert_type
-	score        ranked[float64]   // vulnerability_cvssv3_base_score, vulnerability_cvssv2_base_score
-	techniqueIDs [2]string         // alert_mitre_technique_ids, then alert_mitre_technique_enterprise_ids
-	techniqueNms [2]string         // alert_mitre_technique_names, then alert_mitre_technique_enterprise_names
+	timestamp    ranked[time.Time, [5]time.Time] // event_timestamp, alert_timestamp, change_timestamp, timestamp, rt
+	srcIP        ranked[ipText, [2]ipText]       // src_ip, src
+	dstIP        ranked[ipText, [3]ipText]       // dst_ip, external_ip, dst
+	srcPort      ranked[int, [2]int]             // src_port, spt
+	dstPort      ranked[int, [2]int]             // dst_port, dpt
+	srcMAC       ranked[string, [2]string]       // src_mac, smac
+	dstMAC       ranked[string, [2]string]       // dst_mac, dmac
+	transport    ranked[string, [2]string]       // ip_protocol, proto
+	code         ranked[string, [2]string]       // event_type, cat
+	reason       ranked[string, [4]string]       // change_description (change records only), event_description, alert_description, vulnerability_description
+	alertID      ranked[string, [3]string]       // alert_id, change_alert_id, event_alert_id
+	alertType    ranked[string, [2]string]       // alert_type_name, alert_type
+	score        ranked[float64, [2]float64]     // vulnerability_cvssv3_base_score, vulnerability_cvssv2_base_score
+	techniqueIDs [2]string                       // alert_mitre_technique_ids, then alert_mitre_technique_enterprise_ids
+	techniqueNms [2]string                       // alert_mitre_technique_names, then alert_mitre_technique_enterprise_names
 
 	// What only a server incident maps, known to be one at the end.
 	serverName string
@@ -125,16 +125,24 @@ type mapper struct {
 // takes the first place that holds a valid value: so the order of the
 // keys in the line never matters, and a standard CEF key (src, rt, ...)
 // counts only when the xDome keys before it give nothing.
-type ranked[T any] struct {
-	v   [5]T
+//
+// A is the array of places, [N]T for a field of N keys: the mapper is
+// cleared for every line, so it holds no more places than the table uses.
+type ranked[T any, A places[T]] struct {
+	v   A
 	set uint8 // bit i: v[i] holds a valid value
 }
 
+// places are the sizes of ranked fields in use.
+type places[T any] interface {
+	~[2]T | ~[3]T | ~[4]T | ~[5]T
+}
+
 // rank returns the place of the key of rank i, to put its value in.
-func (r *ranked[T]) rank(i int) place[T] { return place[T]{r, i} }
+func (r *ranked[T, A]) rank(i int) place[T, A] { return place[T, A]{r, i} }
 
 // first returns the value of the lowest rank that holds one, and that rank.
-func (r *ranked[T]) first() (v T, rank int, ok bool) {
+func (r *ranked[T, A]) first() (v T, rank int, ok bool) {
 	if r.set == 0 {
 		return v, -1, false
 	}
@@ -143,13 +151,13 @@ func (r *ranked[T]) first() (v T, rank int, ok bool) {
 }
 
 // place is one key's place in a ranked field.
-type place[T any] struct {
-	r *ranked[T]
+type place[T any, A places[T]] struct {
+	r *ranked[T, A]
 	i int
 }
 
 // put fills the place with v when ok (a valid value), else clears it.
-func (p place[T]) put(v T, ok bool) {
+func (p place[T, A]) put(v T, ok bool) {
 	if ok {
 		p.r.v[p.i] = v
 		p.r.set |= 1 << p.i
@@ -519,11 +527,15 @@ func (m *mapper) finish() {
 	x.Alert.ID, _, _ = m.alertID.first()
 	x.Alert.Type, _, _ = m.alertType.first()
 
-	if ids := uniqueStrings(appendList(appendList(nil, m.techniqueIDs[0]), m.techniqueIDs[1])); len(ids) > 0 {
-		ev.Threat.Technique.ID = ids
-		ev.Threat.Framework = "MITRE ATT&CK"
+	if m.techniqueIDs != [2]string{} {
+		if ids := uniqueStrings(appendList(appendList(nil, m.techniqueIDs[0]), m.techniqueIDs[1])); len(ids) > 0 {
+			ev.Threat.Technique.ID = ids
+			ev.Threat.Framework = "MITRE ATT&CK"
+		}
 	}
-	ev.Threat.Technique.Name = uniqueStrings(appendList(appendList(nil, m.techniqueNms[0]), m.techniqueNms[1]))
+	if m.techniqueNms != [2]string{} {
+		ev.Threat.Technique.Name = uniqueStrings(appendList(appendList(nil, m.techniqueNms[0]), m.techniqueNms[1]))
+	}
 
 	if len(ev.Vulnerability.ID) > 0 {
 		ev.Vulnerability.Enumeration = "CVE"
@@ -662,7 +674,10 @@ var addrByte = func() (t [256]bool) {
 // the value, not the width, must be in range.
 func (m *mapper) port(key, v string) (int, bool) {
 	t := trimSpace(v)
-	digits := strings.TrimLeft(t, "0")
+	digits := t
+	for len(digits) > 0 && digits[0] == '0' {
+		digits = digits[1:]
+	}
 	n, ok := atoiN(digits)
 	if digits == "" && t != "" {
 		n, ok = 0, true // all zeros
