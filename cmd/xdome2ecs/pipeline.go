@@ -199,10 +199,9 @@ func (b *budget) stop() {
 
 // convert parses batches until there are no more.
 func (p *pipeline) convert() {
-	var ev xdome.Event
 	for b := range p.work {
 		if b.kind == kindLines {
-			p.convertBatch(&ev, b)
+			p.convertBatch(b)
 		}
 		select {
 		case p.results <- b:
@@ -220,12 +219,14 @@ func (e errTooLong) Error() string {
 }
 
 // convertLine appends the document of one line (without its line end) to
-// dst: the one place where a line becomes JSON.
-func convertLine(dst []byte, ev *xdome.Event, text []byte) ([]byte, error) {
-	if err := xdome.ParseInto(ev, text); err != nil {
+// dst: the one place where a line becomes JSON. AppendECS reads the line
+// in place (the batch's buffer is not touched until the batch is written)
+// and builds no Event of ours.
+func convertLine(dst, text []byte) ([]byte, error) {
+	dst, err := xdome.AppendECS(dst, text)
+	if err != nil {
 		return dst, err
 	}
-	dst = ev.AppendJSON(dst)
 	return append(dst, '\n'), nil
 }
 
@@ -249,7 +250,7 @@ func cutLine(data []byte) (raw, text []byte, length int, rest []byte) {
 	return raw, text, length, rest
 }
 
-func (p *pipeline) convertBatch(ev *xdome.Event, b *batch) {
+func (p *pipeline) convertBatch(b *batch) {
 	b.out, b.rej, b.bad = b.out[:0], b.rej[:0], b.bad[:0]
 	b.lines = 0
 	data := b.data
@@ -260,7 +261,7 @@ func (p *pipeline) convertBatch(ev *xdome.Event, b *batch) {
 		var err error
 		if length > p.cfg.maxLine {
 			err = errTooLong(p.cfg.maxLine)
-		} else if b.out, err = convertLine(b.out, ev, text); err == nil {
+		} else if b.out, err = convertLine(b.out, text); err == nil {
 			continue
 		} else if errors.Is(err, xdome.ErrEmpty) {
 			continue // a blank line
