@@ -294,12 +294,9 @@ func (lr *lineReader) step(now bool) bool {
 func (lr *lineReader) finish() bool {
 	b := lr.b
 	if lr.long {
-		b.last = true
-		if !lr.handOver(len(b.buf), kindLong) {
+		if !lr.endLong() {
 			return false
 		}
-		lr.long = false
-		lr.line++
 	} else if len(b.buf) > 0 {
 		if !lr.handOver(len(b.buf), kindLines) {
 			return false
@@ -308,6 +305,18 @@ func (lr *lineReader) finish() bool {
 	// lr.b is a fresh, empty batch: give it back.
 	lr.p.free <- lr.b
 	lr.b = nil
+	return true
+}
+
+// endLong ends the over-long line being skipped where the input ends: its
+// last piece goes out as the end of that line.
+func (lr *lineReader) endLong() bool {
+	lr.b.last = true
+	if !lr.handOver(len(lr.b.buf), kindLong) {
+		return false
+	}
+	lr.long = false
+	lr.line++
 	return true
 }
 
@@ -328,12 +337,9 @@ func (lr *lineReader) fail(err error) bool {
 	}
 	if lr.long {
 		// Already reported as over-long; end it where the input does.
-		b.last = true
-		if !lr.handOver(len(b.buf), kindLong) {
+		if !lr.endLong() {
 			return false
 		}
-		lr.long = false
-		lr.line++
 	} else if len(b.buf) > 0 || truncated {
 		b.err = errTruncated
 		if !truncated {
