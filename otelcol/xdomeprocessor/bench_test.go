@@ -60,6 +60,7 @@ func BenchmarkLibraryJSON(b *testing.B) {
 	var ev xdome.Event
 	buf := make([]byte, 0, 8192)
 	n := 0
+	b.ReportAllocs()
 	for b.Loop() {
 		if err := xdome.ParseInto(&ev, lines[n%len(lines)]); err != nil {
 			b.Fatal(err)

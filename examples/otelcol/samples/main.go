@@ -6,6 +6,11 @@
 //	samples freeport
 //	samples send -addr 127.0.0.1:PORT -testdata DIR
 //	samples check -out FILE -testdata DIR [-wait 60s] [-metrics URL]
+//	samples count -out FILE -n N [-wait 60s]
+//
+// send -repeat N sends the samples N times (for a throughput run; check
+// wants them once), and count waits until the output holds N records and
+// says how long that took.
 //
 // It needs nothing but the standard library: the file exporter's OTLP JSON
 // is decoded here.
@@ -46,6 +51,8 @@ func main() {
 		err = send(os.Args[2:])
 	case "check":
 		err = check(os.Args[2:])
+	case "count":
+		err = count(os.Args[2:])
 	default:
 		usage()
 	}
@@ -133,6 +140,7 @@ func send(args []string) error {
 	addr := fs.String("addr", "", "collector's TCP syslog address")
 	dir := fs.String("testdata", "", "the library's testdata directory")
 	wait := fs.Duration("wait", 60*time.Second, "how long to wait for the collector to listen")
+	repeat := fs.Int("repeat", 1, "send the samples this many times")
 	fs.Parse(args)
 	samples, err := loadSamples(*dir)
 	if err != nil {
@@ -150,15 +158,17 @@ func send(args []string) error {
 		time.Sleep(200 * time.Millisecond)
 	}
 	w := bufio.NewWriter(conn)
-	for _, s := range samples {
-		w.WriteString(s.line)
-		w.WriteByte('\n')
+	for range *repeat {
+		for _, s := range samples {
+			w.WriteString(s.line)
+			w.WriteByte('\n')
+		}
 	}
 	w.WriteString(notCEF + "\n")
 	if err := w.Flush(); err != nil {
 		return err
 	}
-	fmt.Printf("sent %d samples and 1 line that is not CEF to %s\n", len(samples), *addr)
+	fmt.Printf("sent %d samples and 1 line that is not CEF to %s\n", *repeat*len(samples), *addr)
 	return conn.Close()
 }
 
@@ -248,6 +258,31 @@ func check(args []string) error {
 	}
 	fmt.Println()
 	return nil
+}
+
+// count waits until the output holds n records.
+func count(args []string) error {
+	fs := flag.NewFlagSet("count", flag.ExitOnError)
+	out := fs.String("out", "", "the file exporter's output (OTLP JSON lines)")
+	n := fs.Int("n", 0, "records to wait for")
+	wait := fs.Duration("wait", 60*time.Second, "how long to wait")
+	fs.Parse(args)
+	start := time.Now()
+	for {
+		// Each record of the OTLP JSON has one "body" member (keys of
+		// the documents are "key" values): counting them is cheap enough
+		// to poll a large output.
+		data, err := os.ReadFile(*out)
+		got := bytes.Count(data, []byte(`"body":`))
+		if err == nil && got >= *n {
+			fmt.Printf("%d records after %.2f s\n", got, time.Since(start).Seconds())
+			return nil
+		}
+		if time.Since(start) > *wait {
+			return fmt.Errorf("%d records after %v, want %d", got, *wait, *n)
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
 }
 
 // numbers turns json.Numbers into float64, as the OTLP values decode.
