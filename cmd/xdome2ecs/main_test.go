@@ -64,10 +64,18 @@ func docs(t *testing.T, out string) []string {
 	return strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 }
 
-// expected loads the library's expected documents, by message.
-func expected(t *testing.T, dirs ...string) map[string][]byte {
+// testdataDoc is one expected document of the library's testdata.
+type testdataDoc struct {
+	name    string // its file name
+	message string // its message: the input line
+	want    []byte // the document
+}
+
+// testdataDocs loads the expected documents of testdata/DIR for each dir,
+// in file name order.
+func testdataDocs(t *testing.T, dirs ...string) []testdataDoc {
 	t.Helper()
-	want := map[string][]byte{}
+	var out []testdataDoc
 	for _, dir := range dirs {
 		paths, err := filepath.Glob(filepath.Join("..", "..", "testdata", dir, "*.json"))
 		if err != nil || len(paths) == 0 {
@@ -82,8 +90,18 @@ func expected(t *testing.T, dirs ...string) map[string][]byte {
 			if err := json.Unmarshal(data, &doc); err != nil {
 				t.Fatalf("%s: %v", p, err)
 			}
-			want[doc.Message] = data
+			out = append(out, testdataDoc{filepath.Base(p), doc.Message, data})
 		}
+	}
+	return out
+}
+
+// expected loads the library's expected documents, by message.
+func expected(t *testing.T, dirs ...string) map[string][]byte {
+	t.Helper()
+	want := map[string][]byte{}
+	for _, d := range testdataDocs(t, dirs...) {
+		want[d.message] = d.want
 	}
 	return want
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -110,15 +109,7 @@ func checkPaths(cfg config, inputs []input, stdin io.Reader, stdout io.Writer) e
 
 // openOutput opens the file name for writing only (a pipe opened for
 // reading too would keep itself open: -o /dev/stdout | head would never
-// end), truncating a regular file.
+// end), truncating a regular file. Its error names the file.
 func openOutput(name string) (*os.File, error) {
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o666)
-	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			return nil, err // it names the file
-		}
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	return f, nil
+	return os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o666)
 }

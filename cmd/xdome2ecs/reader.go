@@ -243,12 +243,9 @@ func (lr *lineReader) step(now bool) bool {
 		full := len(b.buf) == cap(b.buf)
 		if lr.long {
 			if i := lineEnd(b.buf, false); i >= 0 {
-				lr.b.last = true
-				if !lr.handOver(i, kindLong) {
+				if !lr.endLong(i) {
 					return false
 				}
-				lr.long = false
-				lr.line++
 				continue // the rest may hold whole lines
 			}
 			n := len(b.buf)
@@ -294,7 +291,7 @@ func (lr *lineReader) step(now bool) bool {
 func (lr *lineReader) finish() bool {
 	b := lr.b
 	if lr.long {
-		if !lr.endLong() {
+		if !lr.endLong(len(b.buf)) {
 			return false
 		}
 	} else if len(b.buf) > 0 {
@@ -308,11 +305,12 @@ func (lr *lineReader) finish() bool {
 	return true
 }
 
-// endLong ends the over-long line being skipped where the input ends: its
-// last piece goes out as the end of that line.
-func (lr *lineReader) endLong() bool {
+// endLong ends the over-long line being skipped after the first end bytes
+// of the buffer (at its line end, or where the input ends): they go out as
+// the last piece of that line.
+func (lr *lineReader) endLong(end int) bool {
 	lr.b.last = true
-	if !lr.handOver(len(lr.b.buf), kindLong) {
+	if !lr.handOver(end, kindLong) {
 		return false
 	}
 	lr.long = false
@@ -337,7 +335,7 @@ func (lr *lineReader) fail(err error) bool {
 	}
 	if lr.long {
 		// Already reported as over-long; end it where the input does.
-		if !lr.endLong() {
+		if !lr.endLong(len(b.buf)) {
 			return false
 		}
 	} else if len(b.buf) > 0 || truncated {

@@ -42,6 +42,17 @@ func gunzip(z []byte) ([]byte, error) {
 	return io.ReadAll(zr)
 }
 
+// gzippedLog returns 40 event lines gzipped (see gzipped), and a path for
+// them, x.log.gz in a new directory.
+func gzippedLog(t *testing.T) (z []byte, path string) {
+	t.Helper()
+	var plain []byte
+	for i := range 40 {
+		plain = append(plain, eventLine(i)+"\n"...)
+	}
+	return gzipped(t, plain), filepath.Join(t.TempDir(), "x.log.gz")
+}
+
 // TestTruncatedGzip checks the reproduction: a .gz that ends
 // early used to end with "unexpected EOF", no line number, and its
 // half-decompressed last line written as a document. Now the lines
@@ -49,21 +60,15 @@ func gunzip(z []byte) ([]byte, error) {
 // decompressed, FILE:LINE: truncated gzip stream, exit 1; at every place
 // of the stream the cut may fall.
 func TestTruncatedGzip(t *testing.T) {
-	var plain []byte
-	for i := range 40 {
-		plain = append(plain, eventLine(i)+"\n"...)
-	}
-	z := gzipped(t, plain)
-	dir := t.TempDir()
-	path := filepath.Join(dir, "x.log.gz")
-	rejects := filepath.Join(dir, "rejects")
+	z, path := gzippedLog(t)
+	rejects := filepath.Join(filepath.Dir(path), "rejects")
 	cuts := 0
 	for cut := 20; cut < len(z)-8; cut += 97 {
 		got, err := gunzip(z[:cut])
 		if !errors.Is(err, io.ErrUnexpectedEOF) {
 			t.Fatalf("cut at %d: %v", cut, err)
 		}
-		whole := wholeLines(got, true)
+		whole := bytes.LastIndexByte(got, '\n') + 1 // the lines end in "\n"
 		if whole == len(got) {
 			continue
 		}
@@ -105,13 +110,7 @@ func TestTruncatedGzip(t *testing.T) {
 // TestCorruptGzip checks a damaged block in the middle: the lines before
 // it are converted, and the error names the file and the last good line.
 func TestCorruptGzip(t *testing.T) {
-	var plain []byte
-	for i := range 40 {
-		plain = append(plain, eventLine(i)+"\n"...)
-	}
-	z := gzipped(t, plain)
-	dir := t.TempDir()
-	path := filepath.Join(dir, "x.log.gz")
+	z, path := gzippedLog(t)
 	found := false
 	for at := len(z) / 2; at < len(z)-8 && !found; at++ {
 		bad := bytes.Clone(z)
@@ -121,7 +120,7 @@ func TestCorruptGzip(t *testing.T) {
 			continue
 		}
 		found = true
-		whole := wholeLines(got, true)
+		whole := bytes.LastIndexByte(got, '\n') + 1 // the lines end in "\n"
 		n := bytes.Count(got[:whole], nl)
 		os.WriteFile(path, bad, 0o644)
 		r := runCmd(t, "", "-q", path)

@@ -2,13 +2,11 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strings"
 	"syscall"
 	"testing"
@@ -39,33 +37,13 @@ input(type="imtcp" address="127.0.0.1" port="%[3]d" ruleset="lines")
 input(type="imudp" address="127.0.0.1" port="%[4]d" ruleset="udp")
 `
 
-// relaySample is one sample sent through the relay.
-type relaySample struct {
-	name    string
-	message string
-	want    []byte
-}
-
 // relaySamples loads the golden and catalogue samples whose message is
 // one line (a lone CR ends a line in the command, by design).
-func relaySamples(t *testing.T) []relaySample {
-	var out []relaySample
-	for _, dir := range []string{"golden", "catalogue"} {
-		paths, _ := filepath.Glob(filepath.Join("..", "..", "testdata", dir, "*.json"))
-		sort.Strings(paths)
-		for _, p := range paths {
-			data, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var doc struct{ Message string }
-			if err := json.Unmarshal(data, &doc); err != nil {
-				t.Fatalf("%s: %v", p, err)
-			}
-			if strings.ContainsAny(doc.Message, "\r\n") {
-				continue
-			}
-			out = append(out, relaySample{filepath.Base(p), doc.Message, data})
+func relaySamples(t *testing.T) []testdataDoc {
+	var out []testdataDoc
+	for _, d := range testdataDocs(t, "golden", "catalogue") {
+		if !strings.ContainsAny(d.message, "\r\n") {
+			out = append(out, d)
 		}
 	}
 	if len(out) < 10 {

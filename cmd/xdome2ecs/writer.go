@@ -195,12 +195,7 @@ func (p *pipeline) write() stats {
 				halt = halt || p.cfg.strict
 				lastName, lastLine = b.name, b.line
 			case kindError:
-				var pe *fs.PathError
-				if errors.As(b.err, &pe) {
-					p.errorf("%v", b.err) // it names the file
-				} else {
-					p.errorf("%s: %v", b.name, b.err)
-				}
+				p.errorf("%v", named(b.name, b.err))
 				st.fatal = true
 				halt = p.cfg.strict
 			}
@@ -244,12 +239,17 @@ func (p *pipeline) writeLines(b *batch, st *stats) bool {
 
 // writeError tells of an output that cannot be written.
 func (p *pipeline) writeError(s *sink, err error) {
+	p.errorf("%v", named("write "+s.name, err))
+}
+
+// named returns err as it is if it names its file (an *fs.PathError), and
+// prefixed with what otherwise.
+func named(what string, err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		p.errorf("%v", err) // it names the file
-	} else {
-		p.errorf("write %s: %v", s.name, err)
+		return err
 	}
+	return fmt.Errorf("%s: %w", what, err)
 }
 
 // lineStart returns the offset in b.data just after its first n lines.
@@ -354,10 +354,6 @@ func (e *errWriter) Flush() {
 
 // isTerminal reports whether w is a terminal (a character device).
 func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+	fi := fileStat(w)
+	return fi != nil && fi.Mode()&os.ModeCharDevice != 0
 }
