@@ -130,6 +130,8 @@ func TestParseErrors(t *testing.T) {
 		{name: "six fields", line: "CEF:0|V|P|1|s|n", is: []error{ErrHeader}, isNot: []error{ErrVersion, ErrNotCEF}, offset: 15},
 		{name: "six fields, trailing space", line: " CEF:0|V|P|1|s|n \n", is: []error{ErrHeader}, offset: 16},
 		{name: "escaped pipe does not count", line: `CEF:0|V|P|1|s|n\|5`, is: []error{ErrHeader}, offset: 18},
+		{name: "raw line break inside the header", line: "CEF:0|V|P\n|1|s|n|5|a=1", is: []error{ErrHeader}, isNot: []error{ErrNotCEF}, offset: 9},
+		{name: "lone CR inside the header", line: "CEF:0|V|P|1|s|n\r|5|a=1", is: []error{ErrHeader}, offset: 15},
 		{name: "version not an integer", line: "CEF:x|V|P|1|s|n|5|", is: []error{ErrVersion, ErrHeader}, isNot: []error{ErrNotCEF}, offset: 4},
 		{name: "version negative", line: "CEF:-1|V|P|1|s|n|5|", is: []error{ErrVersion, ErrHeader}, offset: 4},
 		{name: "version decimal", line: "CEF:0.1|V|P|1|s|n|5|", is: []error{ErrVersion}, offset: 4},

@@ -10,7 +10,7 @@ import (
 // Event has no MarshalJSON method on purpose: encoding/json (v1) validates
 // and compacts whatever a MarshalJSON returns, a scan of every byte that
 // made json.Marshal(ev) 2.8 times as slow as its own reflection over the
-// Event struct, which writes the same bytes (TestAppendJSONMatchesReflect).
+// Event struct, which writes the same bytes (TestAppendJSONMatchesReflection).
 // Where encoding/json/v2 is built in (GOEXPERIMENT=jsonv2), json.Marshal
 // uses MarshalJSONTo instead (json_v2.go). AppendJSON and AppendECS are
 // the fast paths.

@@ -86,7 +86,6 @@ type mapper struct {
 
 	// The kind of record, from the header Name and from msg_category.
 	nameKind, categoryKind recordKind
-	hasUser, isChange      bool
 
 	// The ECS fields that more than one key can fill, each key in its
 	// rank: see ranked. The comment on each lists its keys by rank.
@@ -105,10 +104,6 @@ type mapper struct {
 	score        ranked[float64, [2]float64]     // vulnerability_cvssv3_base_score, vulnerability_cvssv2_base_score
 	techniqueIDs [2]string                       // alert_mitre_technique_ids, then alert_mitre_technique_enterprise_ids
 	techniqueNms [2]string                       // alert_mitre_technique_names, then alert_mitre_technique_enterprise_names
-
-	// What only a server incident maps, known to be one at the end.
-	serverName string
-	incident   XDomeIncident
 
 	view       bool   // the strings are views of the caller's line
 	syslogTime string // an RFC 5424 header's TIMESTAMP, the last resort
@@ -210,7 +205,6 @@ func (m *mapper) field(key, v string) {
 		m.reason.rank(1).put(given(v))
 	case "username":
 		ev.User.Name = v
-		m.hasUser = v != ""
 	case "protocol":
 		ev.Network.Protocol = v
 	case "ip_protocol":
@@ -354,7 +348,6 @@ func (m *mapper) field(key, v string) {
 	// Device changes.
 	case "change_id":
 		x.Change.ID = v
-		m.isChange = v != ""
 	case "change_type":
 		x.Change.Type = v
 	case "change_alerted_attribute":
@@ -397,22 +390,22 @@ func (m *mapper) field(key, v string) {
 	case "device_vulnerability_relevance":
 		x.Vulnerability.Relevance = v
 
-	// Server incidents: generic names, mapped on server_incident records
-	// only (see finish).
+	// Server incidents: generic names, kept on server_incident records
+	// only (finish clears them on the others, once the kind is known).
 	case "server_name":
-		m.serverName = v
+		ev.Host.Name = v
 	case "incident_id":
-		m.incident.ID = v
+		x.Incident.ID = v
 	case "status":
-		m.incident.Status = v
+		x.Incident.Status = v
 	case "location":
-		m.incident.Location = v
+		x.Incident.Location = v
 	case "updated_by":
-		m.incident.UpdatedBy = v
+		x.Incident.UpdatedBy = v
 	case "interface_name":
-		m.incident.Interface.Name = v
+		x.Incident.Interface.Name = v
 	case "interface_type":
-		m.incident.Interface.Type = v
+		x.Incident.Interface.Type = v
 	}
 }
 
@@ -454,7 +447,7 @@ func (m *mapper) kind() recordKind {
 		return m.categoryKind
 	case m.nameKind != kindUnknown:
 		return m.nameKind
-	case m.isChange:
+	case m.ev.Claroty.XDome.Change.ID != "":
 		return kindChange
 	}
 	return kindComm
@@ -465,7 +458,7 @@ func (m *mapper) finish() {
 	ev := m.ev
 	x := &ev.Claroty.XDome
 	kind := m.kind()
-	change := m.isChange || kind == kindChange
+	change := x.Change.ID != "" || kind == kindChange
 	ev.Event.Kind = "alert"
 	switch {
 	case change:
@@ -474,7 +467,7 @@ func (m *mapper) finish() {
 		ev.store.category[0], ev.store.typ[0] = "vulnerability", "info"
 	case kind == kindIncident:
 		ev.store.category[0], ev.store.typ[0] = "host", "info"
-	case m.hasUser:
+	case ev.User.Name != "":
 		ev.store.category[0], ev.store.typ[0] = "authentication", "info"
 	default:
 		ev.store.category[0], ev.store.typ[0] = "network", "connection"
@@ -547,9 +540,8 @@ func (m *mapper) finish() {
 		ev.Vulnerability.Classification = "CVSS"
 	}
 
-	if kind == kindIncident {
-		ev.Host.Name = m.serverName
-		x.Incident = m.incident
+	if kind != kindIncident {
+		ev.Host.Name, x.Incident = "", XDomeIncident{}
 	}
 
 	switch {

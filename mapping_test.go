@@ -1493,6 +1493,13 @@ var mappingCases = []mappingCase{
 			"error":{"message":"rt: invalid timestamp \"Feb 30 2022 14:18:48\""}}`,
 	},
 	{
+		name: "rt/a lower-case z is not a zone",
+		line: mtH + "rt=Feb 06 2022 14:18:48 z",
+		want: `{"message":"CEF:0|Claroty|xDome|1.0|1|t|5|rt=Feb 06 2022 14:18:48 z",
+			"event":{"kind":"alert","category":["network"],"type":["connection"],"severity":5},` + mtObs + `,
+			"error":{"message":"rt: invalid timestamp \"Feb 06 2022 14:18:48 z\""}}`,
+	},
+	{
 		name: "rt/named zone other than UTC GMT Z recorded",
 		line: mtH + "rt=Feb 06 2022 14:18:48 CET",
 		want: `{"message":"CEF:0|Claroty|xDome|1.0|1|t|5|rt=Feb 06 2022 14:18:48 CET",
@@ -1837,6 +1844,12 @@ var mappingCases = []mappingCase{
 			"error":{"message":"message: text after a raw line break \"line two event_type=x\""}}`,
 	},
 	{
+		name: "mixed/a line break before CEF: is not in the record",
+		line: "junk\r\n" + mtH + "event_type=x",
+		want: `{"message":"junk\r\nCEF:0|Claroty|xDome|1.0|1|t|5|event_type=x",
+			"event":{"kind":"alert","category":["network"],"type":["connection"],"severity":5,"code":"x"},` + mtObs + `}`,
+	},
+	{
 		name: "mixed/an escaped line break is a value's",
 		line: mtH + `event_description=line one\nline two event_type=x`,
 		want: `{"message":"CEF:0|Claroty|xDome|1.0|1|t|5|event_description=line one\\nline two event_type=x",
@@ -1968,22 +1981,47 @@ func TestParseIntoResets(t *testing.T) {
 	}
 }
 
-// TestClone: a clone keeps its document when the original Event is reused.
+// TestClone: a clone keeps its document when the original Event is reused,
+// for every sample, so that every slice and pointer into the Event's own
+// storage (ports, score, known-exploited flag, lists, certificate) is
+// covered.
 func TestClone(t *testing.T) {
-	samples := loadSamples(t, "golden")
-	var ev Event
-	if err := ParseInto(&ev, samples[0].input); err != nil {
-		t.Fatal(err)
-	}
-	c := ev.Clone()
-	for _, s := range loadSamples(t, "catalogue") {
-		if err := ParseInto(&ev, s.input); err != nil {
+	samples := append(loadSamples(t, "golden"), loadSamples(t, "catalogue")...)
+	for _, want := range samples {
+		var ev Event
+		if err := ParseInto(&ev, want.input); err != nil {
 			t.Fatal(err)
 		}
+		c := ev.Clone()
+		// Reuse ev for every sample, then for a line that writes other
+		// values into every piece of the Event's storage, so that a clone
+		// still sharing any of it shows the difference.
+		for _, line := range append(sampleInputs(samples), []byte(cloneScrambler)) {
+			if err := ParseInto(&ev, line); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if diff := cmp.Diff(decodeJSON(t, want.want), docOf(t, c)); diff != "" {
+			t.Errorf("%s: clone changed by reuse of the original (-want +got):\n%s", want.name, diff)
+		}
 	}
-	if diff := cmp.Diff(decodeJSON(t, samples[0].want), docOf(t, c)); diff != "" {
-		t.Errorf("clone changed by reuse of the original (-want +got):\n%s", diff)
+}
+
+// cloneScrambler sets every value that an Event keeps in its own storage
+// (severity, ports, score, known-exploited flag, lists, certificate side)
+// to a value no sample has.
+const cloneScrambler = "CEF:0|X|Y|2|1|t|1|src_ip=9.9.9.1 dst_ip=9.9.9.2 src_port=1 dst_port=2 " +
+	"vulnerability_cvssv3_base_score=1.5 vulnerability_is_known_exploited=True " +
+	"device_ip_list=['9.9.9.3', '9.9.9.4', '9.9.9.5'] device_mac_list=['m1', 'm2', 'm3'] username=zz " +
+	"certificate_CN=zz certificate_thumbprint=zz domain=zz.example.net " +
+	"certificate_type=Client alert_mitre_technique_ids=['T9'] vulnerability_cves=['CVE-9'] malicious_ip_tags=['zz']"
+
+func sampleInputs(samples []sample) [][]byte {
+	var out [][]byte
+	for _, s := range samples {
+		out = append(out, s.input)
 	}
+	return out
 }
 
 // TestParseConcurrent parses every sample from many goroutines at once;

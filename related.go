@@ -8,9 +8,9 @@ import (
 
 // fillRelated sets related.* from the fields already mapped: every IP of
 // the event (source, destination, host), the user, the certificate hashes
-// and the host names (destination and source domains, host.name). Each list is unique and sorted by its text
-// in byte order (so "172.23.44.46" sorts before "5.6.7.8"), and nil when
-// empty. The lists live in the Event's own arrays, so the usual event
+// and the host names (destination and source domains, host.name). Each
+// list is unique and sorted by its text in byte order (so "172.23.44.46"
+// sorts before "5.6.7.8"), and nil when empty. The lists live in the Event's own arrays, so the usual event
 // allocates nothing here; the lists are short, so insertion sort is the
 // fastest sort.
 func (ev *Event) fillRelated() {

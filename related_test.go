@@ -1,7 +1,9 @@
 package xdome
 
 import (
+	"fmt"
 	"net/netip"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -36,6 +38,29 @@ func TestSortUnique(t *testing.T) {
 		}
 		if diff := cmp.Diff(tt.want, got); diff != "" {
 			t.Errorf("sortUniqueAddrs(%q) (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
+
+// TestUniqueStrings: repeats go, the first of each stays in order, on the
+// short path (a search) and the long one (a set) alike.
+func TestUniqueStrings(t *testing.T) {
+	var long, longWant []string
+	for i := range 40 {
+		v := fmt.Sprint("T", i%25)
+		long = append(long, v)
+		if i < 25 {
+			longWant = append(longWant, v)
+		}
+	}
+	for _, c := range []struct{ in, want []string }{
+		{nil, nil},
+		{[]string{}, nil},
+		{[]string{"b", "a", "b", "c", "a"}, []string{"b", "a", "c"}},
+		{long, longWant},
+	} {
+		if got := uniqueStrings(slices.Clone(c.in)); !slices.Equal(got, c.want) || (got == nil) != (c.want == nil) {
+			t.Errorf("uniqueStrings(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }

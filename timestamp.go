@@ -52,19 +52,17 @@ func appendDigits(b []byte, v, n int) []byte {
 // dates such as February 30.
 func parseTimestamp(s string) (time.Time, bool) {
 	s = trimSpace(s)
-	if len(s) < 19 || s[4] != '-' || s[7] != '-' || s[13] != ':' || s[16] != ':' {
+	if len(s) < 19 || s[13] != ':' || s[16] != ':' {
 		return time.Time{}, false
 	}
 	if c := s[10]; c != 'T' && c != 't' && c != ' ' {
 		return time.Time{}, false
 	}
-	year, ok1 := atoiN(s[0:4])
-	month, ok2 := atoiN(s[5:7])
-	day, ok3 := atoiN(s[8:10])
+	year, month, day, ok1 := parseCivilDate(s[:10])
 	hour, ok4 := atoiN(s[11:13])
 	min, ok5 := atoiN(s[14:16])
 	sec, ok6 := atoiN(s[17:19])
-	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) {
+	if !(ok1 && ok4 && ok5 && ok6) {
 		return time.Time{}, false
 	}
 	nsec, rest, ok := parseFraction(s[19:])
@@ -83,16 +81,25 @@ func parseTimestamp(s string) (time.Time, bool) {
 // a date alone (YYYY-MM-DD, midnight UTC).
 func parseDate(s string) (time.Time, bool) {
 	s = trimSpace(s)
-	if len(s) == 10 && s[4] == '-' && s[7] == '-' {
-		year, ok1 := atoiN(s[0:4])
-		month, ok2 := atoiN(s[5:7])
-		day, ok3 := atoiN(s[8:10])
-		if !(ok1 && ok2 && ok3) {
+	if len(s) == 10 {
+		year, month, day, ok := parseCivilDate(s)
+		if !ok {
 			return time.Time{}, false
 		}
 		return makeTime(year, month, day, 0, 0, 0, 0, 0)
 	}
 	return parseTimestamp(s)
+}
+
+// parseCivilDate reads the YYYY-MM-DD of s[:10]; makeTime checks ranges.
+func parseCivilDate(s string) (year, month, day int, ok bool) {
+	if len(s) < 10 || s[4] != '-' || s[7] != '-' {
+		return 0, 0, 0, false
+	}
+	year, ok1 := atoiN(s[0:4])
+	month, ok2 := atoiN(s[5:7])
+	day, ok3 := atoiN(s[8:10])
+	return year, month, day, ok1 && ok2 && ok3
 }
 
 // parseReceiptTime parses the standard CEF key rt in the forms the CEF
@@ -152,6 +159,7 @@ func parseReceiptTime(s string) (time.Time, bool) {
 		switch zone = zone[1:]; zone {
 		case "UTC", "GMT", "Z":
 		default:
+			// Only a numeric offset: parseZone would also take "z".
 			if zone == "" || (zone[0] != '+' && zone[0] != '-') {
 				return time.Time{}, false
 			}
