@@ -1365,6 +1365,13 @@ var mappingCases = []mappingCase{
 			"error":{"message":"event_timestamp: invalid timestamp \"yesterday\""}}`,
 	},
 	{
+		name: "timestamp/a bad alert_timestamp is recorded",
+		line: mtH + "alert_timestamp=2024-02-30T00:00:00Z",
+		want: `{"message":"CEF:0|Claroty|xDome|1.0|1|t|5|alert_timestamp=2024-02-30T00:00:00Z",
+			"event":{"kind":"alert","category":["network"],"type":["connection"],"severity":5},` + mtObs + `,
+			"error":{"message":"alert_timestamp: invalid timestamp \"2024-02-30T00:00:00Z\""}}`,
+	},
+	{
 		name: "timestamp/a bad later key is recorded though an earlier one is used",
 		line: mtH + "event_timestamp=2024-02-02T00:00:00Z timestamp=x",
 		want: `{"message":"CEF:0|Claroty|xDome|1.0|1|t|5|event_timestamp=2024-02-02T00:00:00Z timestamp=x",
@@ -1640,6 +1647,13 @@ var mappingCases = []mappingCase{
 			"destination":{"ip":"2001:db8::1","address":"2001:db8::1"},
 			"error":{"message":"dst_ip: invalid IP address \"x\"; external_ip: invalid IP address \"y\""},
 			"related":{"ip":["2001:db8::1"]}}`,
+	},
+	{
+		name: "standard/bad dst and dpt are recorded",
+		line: mtH + "dst=10.0.0.300 dpt=-1 smac=None",
+		want: `{"message":"CEF:0|Claroty|xDome|1.0|1|t|5|dst=10.0.0.300 dpt=-1 smac=None",
+			"event":{"kind":"alert","category":["network"],"type":["connection"],"severity":5},` + mtObs + `,
+			"error":{"message":"dst: invalid IP address \"10.0.0.300\"; dpt: invalid port \"-1\""}}`,
 	},
 	{
 		name: "standard/bad standard values are recorded",
