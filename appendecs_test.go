@@ -4,27 +4,16 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"sync"
 	"testing"
 )
 
-// ecsLines is every input the tests know, for the AppendECS properties:
-// the goldens, the catalogue, the mapping cases, the kept fuzz corpus and
-// a few lines that are not CEF at all.
+// ecsLines is every input the tests know (suiteLines) and a few lines
+// that are not CEF at all, for the AppendECS properties.
 func ecsLines(t testing.TB) map[string][]byte {
-	lines := testLines(t)
-	files, err := filepath.Glob(filepath.Join("testdata", "fuzz", "*", "*"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range files {
-		for i, l := range fuzzInputs(t, f) {
-			lines["fuzz/"+filepath.Base(f)+"/"+string(rune('a'+i))] = l
-		}
-	}
+	lines := suiteLines(t)
 	for i, l := range []string{"", "  \r\n", "no marker", "CEF:0|a|b", "CEF:x|a|b|c|d|e|5|", "<134>Feb  6 14:18:48 host 0|a|b"} {
 		lines["bad/"+string(rune('a'+i))] = []byte(l)
 	}

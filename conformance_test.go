@@ -727,22 +727,10 @@ func suiteDocuments(t *testing.T) (docs []namedDoc, counts map[string]int) {
 		docs = append(docs, namedDoc{name: source + "/" + name, doc: docOf(t, ev)})
 		counts[source]++
 	}
-	for _, dir := range []string{"golden", "catalogue"} {
-		for _, s := range loadSamples(t, dir) {
-			add(dir, s.name, s.input, true)
-		}
-	}
-	for _, mc := range mappingCases {
-		add("mapping", mc.name, []byte(mc.line), false)
-	}
-	files, err := filepath.Glob(filepath.Join("testdata", "fuzz", "*", "*"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, file := range files {
-		for i, in := range fuzzInputs(t, file) {
-			add("fuzz", fmt.Sprintf("%s#%d", filepath.ToSlash(strings.TrimPrefix(file, filepath.Join("testdata", "fuzz")+string(filepath.Separator))), i), in, false)
-		}
+	lines := suiteLines(t)
+	for _, name := range slices.Sorted(maps.Keys(lines)) {
+		source, rest, _ := strings.Cut(name, "/")
+		add(source, rest, lines[name], source == "golden" || source == "catalogue")
 	}
 	return docs, counts
 }

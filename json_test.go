@@ -3,8 +3,10 @@ package xdome
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math/rand/v2"
 	"net/netip"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -33,6 +35,22 @@ func testLines(t testing.TB) map[string][]byte {
 	}
 	for _, c := range mappingCases {
 		lines["mapping/"+c.name] = []byte(c.line)
+	}
+	return lines
+}
+
+// suiteLines is testLines and the kept fuzz corpus, whose lines need not
+// parse: every input the test suite has, named SOURCE/NAME.
+func suiteLines(t testing.TB) map[string][]byte {
+	lines := testLines(t)
+	files, err := filepath.Glob(filepath.Join("testdata", "fuzz", "*", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		for i, l := range fuzzInputs(t, f) {
+			lines[fmt.Sprintf("fuzz/%s/%s#%d", filepath.Base(filepath.Dir(f)), filepath.Base(f), i)] = l
+		}
 	}
 	return lines
 }
