@@ -20,7 +20,7 @@ import (
 // putEvent writes the document of ev into body. A non-empty original goes
 // to event.original.
 func putEvent(body pcommon.Map, ev *xdome.Event, original string) {
-	body.EnsureCapacity(18)
+	body.EnsureCapacity(17)
 	var w writer
 	root := newRoot(&w, body)
 	root.str("message", ev.Message)

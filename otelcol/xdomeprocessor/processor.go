@@ -55,21 +55,14 @@ func (p *xdomeProcessor) processLogs(ctx context.Context, ld plog.Logs) (plog.Lo
 	for i := 0; i < rls.Len(); i++ {
 		sls := rls.At(i).ScopeLogs()
 		for j := 0; j < sls.Len(); j++ {
-			lrs := sls.At(j).LogRecords()
-			if !p.dropNonCEF {
-				for k := 0; k < lrs.Len(); k++ {
-					if !p.convert(ev, lrs.At(k)) {
-						nonCEF++
-					}
-				}
-				continue
-			}
-			lrs.RemoveIf(func(lr plog.LogRecord) bool {
+			// RemoveIf moves nothing while nothing is removed, so it is
+			// the loop for both settings of non_cef.
+			sls.At(j).LogRecords().RemoveIf(func(lr plog.LogRecord) bool {
 				if p.convert(ev, lr) {
 					return false
 				}
 				nonCEF++
-				return true
+				return p.dropNonCEF
 			})
 		}
 	}
