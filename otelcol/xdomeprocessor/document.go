@@ -34,7 +34,7 @@ func putEvent(body pcommon.Map, ev *xdome.Event, original string) {
 	putHost(root.child("host", 5), &ev.Host)
 	putDevice(root.child("device", 3), &ev.Device)
 	putFile(root.child("file", 2), &ev.File)
-	putTLS(root.child("tls", 1), &ev.TLS)
+	putTLS(root.child("tls", 1), &ev.TLS) // one side only: Parse sets client or server, never both
 	putThreat(root.child("threat", 2), &ev.Threat)
 	putVulnerability(root.child("vulnerability", 5), &ev.Vulnerability)
 	putError(root.child("error", 1), &ev.Error)

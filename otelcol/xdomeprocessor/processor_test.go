@@ -390,6 +390,36 @@ func TestDropAll(t *testing.T) {
 	}
 }
 
+// TestDropPrunes: with non_cef: drop, a scope or resource that dropping
+// empties goes, and one that keeps a record stays, with that record.
+func TestDropPrunes(t *testing.T) {
+	sink := new(consumertest.LogsSink)
+	p := newTestProcessor(t, &Config{NonCEF: NonCEFDrop}, processortest.NewNopSettings(metadata.Type), sink)
+	in := newLogs(str(notCEF))                                                        // resource 0: emptied
+	kept := in.ResourceLogs().AppendEmpty()                                           // resource 1: two scopes
+	kept.Resource().Attributes().PutStr("r", "1")                                     //
+	kept.ScopeLogs().AppendEmpty().LogRecords().AppendEmpty().Body().SetStr(notCEF)   // emptied
+	kept.ScopeLogs().AppendEmpty().LogRecords().AppendEmpty().Body().SetStr(goodLine) // kept
+	if err := p.ConsumeLogs(context.Background(), in); err != nil {
+		t.Fatal(err)
+	}
+	all := sink.AllLogs()
+	if len(all) != 1 {
+		t.Fatalf("%d batches sent on, want 1", len(all))
+	}
+	rls := all[0].ResourceLogs()
+	if rls.Len() != 1 || rls.At(0).ScopeLogs().Len() != 1 || rls.At(0).ScopeLogs().At(0).LogRecords().Len() != 1 {
+		t.Fatalf("want 1 resource with 1 scope with 1 record, got %d resources", rls.Len())
+	}
+	if v, _ := rls.At(0).Resource().Attributes().Get("r"); v.Str() != "1" {
+		t.Errorf("the resource that kept a record is not the one sent on: attributes %v", rls.At(0).Resource().Attributes().AsRaw())
+	}
+	body := rls.At(0).ScopeLogs().At(0).LogRecords().At(0).Body()
+	if diff := cmp.Diff(libraryDoc(t, goodLine), body.Map().AsRaw()); diff != "" {
+		t.Errorf("kept record (-want +got):\n%s", diff)
+	}
+}
+
 func nonCEFCount(t *testing.T, tel *componenttest.Telemetry) int64 {
 	t.Helper()
 	m, err := tel.GetMetric("otelcol_processor_xdome_non_cef_records")

@@ -63,7 +63,7 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: samples freeport | send -addr HOST:PORT -testdata DIR | check -out FILE -testdata DIR [-wait D] [-metrics URL]")
+	fmt.Fprintln(os.Stderr, "usage: samples freeport | send -addr HOST:PORT -testdata DIR | check -out FILE -testdata DIR [-wait D] [-metrics URL] | count -out FILE -n N")
 	os.Exit(2)
 }
 
