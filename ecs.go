@@ -26,6 +26,7 @@ type store struct {
 	relatedHosts  [3]string
 	score         float64
 	exploited     bool
+	syslog        [3]int // priority, facility, severity
 }
 
 // keep is what ParseInto carries over between lines.

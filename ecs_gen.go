@@ -33,6 +33,7 @@ type Event struct {
 	Timestamp     Time          `json:"@timestamp,omitzero"`
 	Event         EventFields   `json:"event,omitzero"`
 	Observer      Observer      `json:"observer,omitzero"`
+	Log           Log           `json:"log,omitzero"`
 	Source        Source        `json:"source,omitzero"`
 	Destination   Destination   `json:"destination,omitzero"`
 	User          User          `json:"user,omitzero"`
@@ -97,6 +98,49 @@ type Observer struct {
 	Version string `json:"version,omitempty"`
 }
 
+// Log is the ECS log field set: the syslog header in front of the record.
+type Log struct {
+	Syslog Syslog `json:"syslog,omitzero"`
+}
+
+// Syslog is the ECS log.syslog field set: the parts of an RFC 5424 or RFC
+// 3164 header in front of the record, as written (the NILVALUE "-" is
+// absent). A header the library does not recognize sets nothing.
+type Syslog struct {
+	// The header's PRI, 0 to 191; absent without one or when above 191.
+	Priority *int           `json:"priority,omitempty"`
+	Facility SyslogFacility `json:"facility,omitzero"`
+	Severity SyslogSeverity `json:"severity,omitzero"`
+
+	// The VERSION of an RFC 5424 header, such as "1".
+	Version string `json:"version,omitempty"`
+
+	// The HOSTNAME of the header.
+	Hostname string `json:"hostname,omitempty"`
+
+	// The APP-NAME of an RFC 5424 header, or the TAG of an RFC 3164 header
+	// without its [PID] and colon.
+	Appname string `json:"appname,omitempty"`
+
+	// The PROCID of an RFC 5424 header, or the PID of an RFC 3164 TAG[PID].
+	Procid string `json:"procid,omitempty"`
+
+	// The MSGID of an RFC 5424 header.
+	Msgid string `json:"msgid,omitempty"`
+}
+
+// SyslogFacility is the ECS log.syslog.facility field set.
+type SyslogFacility struct {
+	// The facility of the PRI: PRI / 8.
+	Code *int `json:"code,omitempty"`
+}
+
+// SyslogSeverity is the ECS log.syslog.severity field set.
+type SyslogSeverity struct {
+	// The severity of the PRI: PRI % 8.
+	Code *int `json:"code,omitempty"`
+}
+
 // Source is the ECS source field set.
 type Source struct {
 	// From src_ip, else src, when it is a valid address.
@@ -114,6 +158,14 @@ type Source struct {
 	// The source's name as given, from src_domain; source.address stays the
 	// IP.
 	Domain string `json:"domain,omitempty"`
+	Geo    Geo    `json:"geo,omitzero"`
+}
+
+// Geo is the ECS geo field set: where an address is.
+type Geo struct {
+	// Where the source is, as given (such as New York, United States), from
+	// src_geo_location.
+	Name string `json:"name,omitempty"`
 }
 
 // Destination is the ECS destination field set.
@@ -141,6 +193,7 @@ type Destination struct {
 
 	// The public suffix of destination.domain and the label before it.
 	RegisteredDomain string `json:"registered_domain,omitempty"`
+	Geo              Geo    `json:"geo,omitzero"`
 }
 
 // User is the ECS user field set.
@@ -337,12 +390,18 @@ type XDome struct {
 	// xDome's identifier of the communication event, from event_id.
 	EventID       string             `json:"event_id,omitempty"`
 	Device        XDomeDevice        `json:"device,omitzero"`
+	OtherDevice   XDomeOtherDevice   `json:"other_device,omitzero"`
 	Alert         XDomeAlert         `json:"alert,omitzero"`
 	MaliciousIP   XDomeMaliciousIP   `json:"malicious_ip,omitzero"`
 	Change        XDomeChange        `json:"change,omitzero"`
 	Threat        XDomeThreat        `json:"threat,omitzero"`
 	Vulnerability XDomeVulnerability `json:"vulnerability,omitzero"`
 	Incident      XDomeIncident      `json:"incident,omitzero"`
+
+	// The extension keys that the mapping of the record did not use, kept with
+	// the KeepUnmapped option, each with its value as given (unescaped) or the
+	// entries of a list literal as a list.
+	Unmapped Unmapped `json:"unmapped,omitempty"`
 }
 
 // XDomeDevice is claroty.xdome.device: xDome's own view of the asset.
@@ -365,6 +424,48 @@ type XDomeDevice struct {
 	// xDome device type family, usually vendor plus type such as Rockwell PLC,
 	// from device_type_family.
 	TypeFamily string `json:"type_family,omitempty"`
+}
+
+// XDomeOtherDevice is claroty.xdome.other_device: the other device of a
+// communication, from the other_device_* keys, mapped as the device_* keys
+// are.
+type XDomeOtherDevice struct {
+	// Asset identifier of the other device, from other_device_asset_id.
+	AssetID string `json:"asset_id,omitempty"`
+
+	// xDome's unique identifier of the other device, from other_device_uid.
+	UID string `json:"uid,omitempty"`
+
+	// xDome category of the other device, from other_device_category.
+	Category string `json:"category,omitempty"`
+
+	// xDome subcategory of the other device, from other_device_subcategory.
+	Subcategory string `json:"subcategory,omitempty"`
+
+	// Type of the other device, from other_device_type.
+	Type string `json:"type,omitempty"`
+
+	// xDome type family of the other device, from other_device_type_family.
+	TypeFamily string `json:"type_family,omitempty"`
+
+	// Manufacturer of the other device, from other_device_manufacturer.
+	Manufacturer string `json:"manufacturer,omitempty"`
+
+	// Model of the other device, from other_device_model.
+	Model string `json:"model,omitempty"`
+
+	// Operating system of the other device, from other_device_os.
+	OS string `json:"os,omitempty"`
+
+	// Name of the xDome site of the other device, from other_device_site_name.
+	SiteName string `json:"site_name,omitempty"`
+
+	// Valid addresses of the other device, from the list other_device_ip_list,
+	// in the order given; also in related.ip.
+	IP []netip.Addr `json:"ip,omitempty"`
+
+	// MAC addresses of the other device, from the list other_device_mac_list.
+	MAC []string `json:"mac,omitempty"`
 }
 
 // XDomeAlert is claroty.xdome.alert: the xDome alert a record belongs to.
@@ -439,6 +540,14 @@ type XDomeChange struct {
 	// Device attribute whose change raised the alert, such as
 	// firmware_version, from change_alerted_attribute.
 	AlertedAttribute string `json:"alerted_attribute,omitempty"`
+
+	// When the device's offline status changed before the last time, converted
+	// to UTC like @timestamp, from previous_offline_status_change.
+	PreviousOfflineStatusChange Time `json:"previous_offline_status_change,omitzero"`
+
+	// When the device's offline status last changed, converted to UTC like
+	// @timestamp, from last_offline_status_change.
+	LastOfflineStatusChange Time `json:"last_offline_status_change,omitzero"`
 }
 
 // XDomeThreat is claroty.xdome.threat: the network threat signature that
@@ -461,6 +570,37 @@ type XDomeThreat struct {
 
 	// xDome's identifier of the matched signature, from signature_id.
 	SignatureID string `json:"signature_id,omitempty"`
+
+	// Active revision of the matched signature, from signature_active_rev.
+	SignatureActiveRev string `json:"signature_active_rev,omitempty"`
+
+	// What the severity of the matched signature means, from
+	// signature_severity_description.
+	SignatureSeverityDescription string `json:"signature_severity_description,omitempty"`
+
+	// Source of the matched signature, such as a rule set, from
+	// signature_powered_by.
+	SignaturePoweredBy string `json:"signature_powered_by,omitempty"`
+
+	// Tags of the matched signature, from the list signature_tags, in the
+	// order given.
+	SignatureTags []string `json:"signature_tags,omitempty"`
+
+	// Links about the matched signature, from the list
+	// signature_external_links, in the order given.
+	SignatureExternalLinks []string `json:"signature_external_links,omitempty"`
+
+	// When the matched signature was first released, converted to UTC like
+	// @timestamp, from signature_first_released.
+	SignatureFirstReleased Time `json:"signature_first_released,omitzero"`
+
+	// When the matched signature was last updated, converted to UTC like
+	// @timestamp, from signature_last_updated.
+	SignatureLastUpdated Time `json:"signature_last_updated,omitzero"`
+
+	// When xDome last updated the matched signature, converted to UTC like
+	// @timestamp, from signature_last_updated_by_system.
+	SignatureLastUpdatedBySystem Time `json:"signature_last_updated_by_system,omitzero"`
 }
 
 // XDomeVulnerability is claroty.xdome.vulnerability: what xDome says of a
@@ -536,6 +676,9 @@ func (ev *Event) cloneRefs() {
 	ev.Event.Category = slices.Clone(ev.Event.Category)
 	ev.Event.Type = slices.Clone(ev.Event.Type)
 	ev.Event.Severity = clonePtr(ev.Event.Severity)
+	ev.Log.Syslog.Priority = clonePtr(ev.Log.Syslog.Priority)
+	ev.Log.Syslog.Facility.Code = clonePtr(ev.Log.Syslog.Facility.Code)
+	ev.Log.Syslog.Severity.Code = clonePtr(ev.Log.Syslog.Severity.Code)
 	ev.Source.Port = clonePtr(ev.Source.Port)
 	ev.Destination.Port = clonePtr(ev.Destination.Port)
 	ev.Host.MAC = slices.Clone(ev.Host.MAC)
@@ -546,8 +689,13 @@ func (ev *Event) cloneRefs() {
 	ev.Threat.Technique.Name = slices.Clone(ev.Threat.Technique.Name)
 	ev.Vulnerability.ID = slices.Clone(ev.Vulnerability.ID)
 	ev.Vulnerability.Score.Base = clonePtr(ev.Vulnerability.Score.Base)
+	ev.Claroty.XDome.OtherDevice.IP = slices.Clone(ev.Claroty.XDome.OtherDevice.IP)
+	ev.Claroty.XDome.OtherDevice.MAC = slices.Clone(ev.Claroty.XDome.OtherDevice.MAC)
 	ev.Claroty.XDome.MaliciousIP.Tags = slices.Clone(ev.Claroty.XDome.MaliciousIP.Tags)
+	ev.Claroty.XDome.Threat.SignatureTags = slices.Clone(ev.Claroty.XDome.Threat.SignatureTags)
+	ev.Claroty.XDome.Threat.SignatureExternalLinks = slices.Clone(ev.Claroty.XDome.Threat.SignatureExternalLinks)
 	ev.Claroty.XDome.Vulnerability.IsKnownExploited = clonePtr(ev.Claroty.XDome.Vulnerability.IsKnownExploited)
+	ev.Claroty.XDome.Unmapped = ev.Claroty.XDome.Unmapped.clone()
 	ev.Related.Hash = slices.Clone(ev.Related.Hash)
 	ev.Related.IP = slices.Clone(ev.Related.IP)
 	ev.Related.Hosts = slices.Clone(ev.Related.Hosts)

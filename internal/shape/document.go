@@ -37,6 +37,10 @@ const (
 	Date    Type = "date"            // xdome.Time
 	IP      Type = "ip"              // netip.Addr; a list: []netip.Addr
 	Object  Type = "object"          // a struct of the fields under it
+
+	// Flattened is an object of keys that are not known in advance, each
+	// with a string or a list of strings: in Go, an xdome.Unmapped.
+	Flattened Type = "flattened"
 )
 
 // Field is one field of the document.
@@ -105,12 +109,27 @@ var Document = []Field{
 	{"observer.product", "Product", Keyword, false, "The CEF header's device product."},
 	{"observer.version", "Version", Keyword, false, "The CEF header's device version."},
 
+	{"log", "Log Log", Object, false, "the ECS log field set: the syslog header in front of the record."},
+	{"log.syslog", "Syslog Syslog", Object, false, "the ECS log.syslog field set: the parts of an RFC 5424 or RFC 3164 header in front of the record, as written (the NILVALUE \"-\" is absent). A header the library does not recognize sets nothing."},
+	{"log.syslog.priority", "Priority", Long, false, "The header's PRI, 0 to 191; absent without one or when above 191."},
+	{"log.syslog.facility", "Facility SyslogFacility", Object, false, "the ECS log.syslog.facility field set."},
+	{"log.syslog.facility.code", "Code", Long, false, "The facility of the PRI: PRI / 8."},
+	{"log.syslog.severity", "Severity SyslogSeverity", Object, false, "the ECS log.syslog.severity field set."},
+	{"log.syslog.severity.code", "Code", Long, false, "The severity of the PRI: PRI % 8."},
+	{"log.syslog.version", "Version", Keyword, false, "The VERSION of an RFC 5424 header, such as \"1\"."},
+	{"log.syslog.hostname", "Hostname", Keyword, false, "The HOSTNAME of the header."},
+	{"log.syslog.appname", "Appname", Keyword, false, "The APP-NAME of an RFC 5424 header, or the TAG of an RFC 3164 header without its [PID] and colon."},
+	{"log.syslog.procid", "Procid", Keyword, false, "The PROCID of an RFC 5424 header, or the PID of an RFC 3164 TAG[PID]."},
+	{"log.syslog.msgid", "Msgid", Keyword, false, "The MSGID of an RFC 5424 header."},
+
 	{"source", "Source Source", Object, false, "the ECS source field set."},
 	{"source.ip", "IP", IP, false, "From src_ip, else src, when it is a valid address."},
 	{"source.mac", "MAC", Keyword, false, "From src_mac, else smac, as xDome writes it."},
 	{"source.port", "Port", Long, false, "From src_port, else spt: 0 to 65535."},
 	{"source.address", "Address", Keyword, false, "The text of source.ip."},
 	{"source.domain", "Domain", Keyword, false, "The source's name as given, from src_domain; source.address stays the IP."},
+	{"source.geo", "Geo Geo", Object, false, "the ECS geo field set: where an address is."},
+	{"source.geo.name", "Name", Keyword, false, "Where the source is, as given (such as New York, United States), from src_geo_location."},
 
 	{"destination", "Destination Destination", Object, false, "the ECS destination field set."},
 	{"destination.ip", "IP", IP, false, "The first valid address of dst_ip, external_ip and dst."},
@@ -121,6 +140,7 @@ var Document = []Field{
 	{"destination.top_level_domain", "TopLevelDomain", Keyword, false, "The public suffix of destination.domain, such as co.uk."},
 	{"destination.subdomain", "Subdomain", Keyword, false, "What destination.domain has in front of its registered domain."},
 	{"destination.registered_domain", "RegisteredDomain", Keyword, false, "The public suffix of destination.domain and the label before it."},
+	{"destination.geo", "Geo Geo", Object, false, "where the destination is, as source.geo."},
 
 	{"user", "User User", Object, false, "the ECS user field set."},
 	{"user.name", "Name", Keyword, false, "From username."},
@@ -194,6 +214,20 @@ var Document = []Field{
 	{"claroty.xdome.device.site_name", "SiteName", Keyword, false, "Name of the xDome site the device belongs to, from device_site_name."},
 	{"claroty.xdome.device.type_family", "TypeFamily", Keyword, false, "xDome device type family, usually vendor plus type such as Rockwell PLC, from device_type_family."},
 
+	{"claroty.xdome.other_device", "OtherDevice XDomeOtherDevice", Object, false, "claroty.xdome.other_device: the other device of a communication, from the other_device_* keys, mapped as the device_* keys are."},
+	{"claroty.xdome.other_device.asset_id", "AssetID", Keyword, false, "Asset identifier of the other device, from other_device_asset_id."},
+	{"claroty.xdome.other_device.uid", "UID", Keyword, false, "xDome's unique identifier of the other device, from other_device_uid."},
+	{"claroty.xdome.other_device.category", "Category", Keyword, false, "xDome category of the other device, from other_device_category."},
+	{"claroty.xdome.other_device.subcategory", "Subcategory", Keyword, false, "xDome subcategory of the other device, from other_device_subcategory."},
+	{"claroty.xdome.other_device.type", "Type", Keyword, false, "Type of the other device, from other_device_type."},
+	{"claroty.xdome.other_device.type_family", "TypeFamily", Keyword, false, "xDome type family of the other device, from other_device_type_family."},
+	{"claroty.xdome.other_device.manufacturer", "Manufacturer", Keyword, false, "Manufacturer of the other device, from other_device_manufacturer."},
+	{"claroty.xdome.other_device.model", "Model", Keyword, false, "Model of the other device, from other_device_model."},
+	{"claroty.xdome.other_device.os", "OS", Keyword, false, "Operating system of the other device, from other_device_os."},
+	{"claroty.xdome.other_device.site_name", "SiteName", Keyword, false, "Name of the xDome site of the other device, from other_device_site_name."},
+	{"claroty.xdome.other_device.ip", "IP", IP, true, "Valid addresses of the other device, from the list other_device_ip_list, in the order given; also in related.ip."},
+	{"claroty.xdome.other_device.mac", "MAC", Keyword, true, "MAC addresses of the other device, from the list other_device_mac_list."},
+
 	{"claroty.xdome.alert", "Alert XDomeAlert", Object, false, "claroty.xdome.alert: the xDome alert a record belongs to."},
 	{"claroty.xdome.alert.id", "ID", Keyword, false, "Identifier of the xDome alert the record belongs to, from alert_id, else change_alert_id, else event_alert_id."},
 	{"claroty.xdome.alert.type", "Type", Keyword, false, "xDome alert type such as Malicious IP Communication, from alert_type_name, else alert_type."},
@@ -216,6 +250,8 @@ var Document = []Field{
 	{"claroty.xdome.change.type", "Type", Keyword, false, "Kind of device change, such as Firmware Update or Offline Status Change, from change_type."},
 	{"claroty.xdome.change.timestamp", "Timestamp", Date, false, "When the device change happened, converted to UTC like @timestamp, from change_timestamp."},
 	{"claroty.xdome.change.alerted_attribute", "AlertedAttribute", Keyword, false, "Device attribute whose change raised the alert, such as firmware_version, from change_alerted_attribute."},
+	{"claroty.xdome.change.previous_offline_status_change", "PreviousOfflineStatusChange", Date, false, "When the device's offline status changed before the last time, converted to UTC like @timestamp, from previous_offline_status_change."},
+	{"claroty.xdome.change.last_offline_status_change", "LastOfflineStatusChange", Date, false, "When the device's offline status last changed, converted to UTC like @timestamp, from last_offline_status_change."},
 
 	{"claroty.xdome.threat", "Threat XDomeThreat", Object, false, "claroty.xdome.threat: the network threat signature that matched."},
 	{"claroty.xdome.threat.signature_name", "SignatureName", Keyword, false, "Name of the network threat signature that matched, from signature_name."},
@@ -223,6 +259,14 @@ var Document = []Field{
 	{"claroty.xdome.threat.signature_confidence", "SignatureConfidence", Keyword, false, "Confidence of the matched signature, such as High, from signature_confidence."},
 	{"claroty.xdome.threat.signature_severity", "SignatureSeverity", Keyword, false, "Severity of the matched signature, such as Critical, from signature_severity."},
 	{"claroty.xdome.threat.signature_id", "SignatureID", Keyword, false, "xDome's identifier of the matched signature, from signature_id."},
+	{"claroty.xdome.threat.signature_active_rev", "SignatureActiveRev", Keyword, false, "Active revision of the matched signature, from signature_active_rev."},
+	{"claroty.xdome.threat.signature_severity_description", "SignatureSeverityDescription", Keyword, false, "What the severity of the matched signature means, from signature_severity_description."},
+	{"claroty.xdome.threat.signature_powered_by", "SignaturePoweredBy", Keyword, false, "Source of the matched signature, such as a rule set, from signature_powered_by."},
+	{"claroty.xdome.threat.signature_tags", "SignatureTags", Keyword, true, "Tags of the matched signature, from the list signature_tags, in the order given."},
+	{"claroty.xdome.threat.signature_external_links", "SignatureExternalLinks", Keyword, true, "Links about the matched signature, from the list signature_external_links, in the order given."},
+	{"claroty.xdome.threat.signature_first_released", "SignatureFirstReleased", Date, false, "When the matched signature was first released, converted to UTC like @timestamp, from signature_first_released."},
+	{"claroty.xdome.threat.signature_last_updated", "SignatureLastUpdated", Date, false, "When the matched signature was last updated, converted to UTC like @timestamp, from signature_last_updated."},
+	{"claroty.xdome.threat.signature_last_updated_by_system", "SignatureLastUpdatedBySystem", Date, false, "When xDome last updated the matched signature, converted to UTC like @timestamp, from signature_last_updated_by_system."},
 
 	{"claroty.xdome.vulnerability", "Vulnerability XDomeVulnerability", Object, false, "claroty.xdome.vulnerability: what xDome says of a vulnerability beyond ECS vulnerability."},
 	{"claroty.xdome.vulnerability.name", "Name", Keyword, false, "xDome's name of the vulnerability, from vulnerability_name."},
@@ -238,6 +282,8 @@ var Document = []Field{
 	{"claroty.xdome.incident.interface", "Interface XDomeInterface", Object, false, "claroty.xdome.incident.interface: the server's network interface that an incident concerns."},
 	{"claroty.xdome.incident.interface.name", "Name", Keyword, false, "Name of the server's network interface the incident concerns, from interface_name on server_incident records."},
 	{"claroty.xdome.incident.interface.type", "Type", Keyword, false, "Type of the server's network interface the incident concerns, from interface_type on server_incident records."},
+
+	{"claroty.xdome.unmapped", "Unmapped", Flattened, false, "The extension keys that the mapping of the record did not use, kept with the KeepUnmapped option, each with its value as given (unescaped) or the entries of a list literal as a list."},
 
 	{"related", "Related Related", Object, false, "the ECS related field set: every IP, user, hash and host name of the event, each list unique and sorted by its text."},
 	{"related.hash", "Hash", Keyword, true, "The certificate's SHA-1."},

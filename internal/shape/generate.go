@@ -157,6 +157,8 @@ func goType(n *node) string {
 		return "Time"
 	case IP:
 		t = "netip.Addr"
+	case Flattened:
+		return "Unmapped"
 	}
 	if n.Array {
 		return "[]" + t
@@ -248,6 +250,8 @@ func goTypes(root *node) []byte {
 				}
 			case k.Type == Object:
 				refs(k, e)
+			case k.Type == Flattened:
+				fmt.Fprintf(&b, "%s = %s.clone()\n", e, e)
 			case k.Array:
 				fmt.Fprintf(&b, "%s = slices.Clone(%s)\n", e, e)
 			case strings.HasPrefix(goType(k), "*"):
@@ -262,7 +266,7 @@ func goTypes(root *node) []byte {
 
 func hasRefs(n *node) bool {
 	for _, k := range n.kids {
-		if k.Array || strings.HasPrefix(goType(k), "*") || k.Type == Object && hasRefs(k) {
+		if k.Array || k.Type == Flattened || strings.HasPrefix(goType(k), "*") || k.Type == Object && hasRefs(k) {
 			return true
 		}
 	}
@@ -358,6 +362,8 @@ func encodeFunc(n *node) string {
 			return "addrsField"
 		}
 		return "addrField"
+	case Flattened:
+		return "unmappedField"
 	}
 	panic("no encoder for " + n.Name)
 }
@@ -425,6 +431,8 @@ func mapFunc(n *node) string {
 			return "addrs"
 		}
 		return "addr"
+	case Flattened:
+		return "unmapped"
 	}
 	panic("no map writer for " + n.Name)
 }

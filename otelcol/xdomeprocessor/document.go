@@ -162,3 +162,24 @@ func (o obj) addrs(key string, v []netip.Addr) {
 		s.AppendEmpty().SetStr(a.String())
 	}
 }
+
+// unmapped writes claroty.xdome.unmapped: an object of each key to its
+// value, or to the list of a list literal, as AppendJSON writes it.
+func (o obj) unmapped(key string, v xdome.Unmapped) {
+	if len(v) == 0 {
+		return
+	}
+	m := o.mp().PutEmptyMap(key)
+	m.EnsureCapacity(len(v))
+	for _, f := range v {
+		if f.List == nil {
+			m.PutStr(f.Key, f.Value)
+			continue
+		}
+		s := m.PutEmptySlice(f.Key)
+		s.EnsureCapacity(len(f.List))
+		for _, x := range f.List {
+			s.AppendEmpty().SetStr(x)
+		}
+	}
+}

@@ -25,15 +25,39 @@ func putDocument(root obj, ev *xdome.Event) {
 		o1.str("version", ev.Observer.Version)
 	}
 	{
-		o1 := root.child("source", 5)
+		o1 := root.child("log", 1)
+		{
+			o2 := o1.child("syslog", 8)
+			o2.int("priority", ev.Log.Syslog.Priority)
+			{
+				o3 := o2.child("facility", 1)
+				o3.int("code", ev.Log.Syslog.Facility.Code)
+			}
+			{
+				o3 := o2.child("severity", 1)
+				o3.int("code", ev.Log.Syslog.Severity.Code)
+			}
+			o2.str("version", ev.Log.Syslog.Version)
+			o2.str("hostname", ev.Log.Syslog.Hostname)
+			o2.str("appname", ev.Log.Syslog.Appname)
+			o2.str("procid", ev.Log.Syslog.Procid)
+			o2.str("msgid", ev.Log.Syslog.Msgid)
+		}
+	}
+	{
+		o1 := root.child("source", 6)
 		o1.addr("ip", ev.Source.IP)
 		o1.str("mac", ev.Source.MAC)
 		o1.int("port", ev.Source.Port)
 		o1.str("address", ev.Source.Address)
 		o1.str("domain", ev.Source.Domain)
+		{
+			o2 := o1.child("geo", 1)
+			o2.str("name", ev.Source.Geo.Name)
+		}
 	}
 	{
-		o1 := root.child("destination", 8)
+		o1 := root.child("destination", 9)
 		o1.addr("ip", ev.Destination.IP)
 		o1.str("mac", ev.Destination.MAC)
 		o1.int("port", ev.Destination.Port)
@@ -42,6 +66,10 @@ func putDocument(root obj, ev *xdome.Event) {
 		o1.str("top_level_domain", ev.Destination.TopLevelDomain)
 		o1.str("subdomain", ev.Destination.Subdomain)
 		o1.str("registered_domain", ev.Destination.RegisteredDomain)
+		{
+			o2 := o1.child("geo", 1)
+			o2.str("name", ev.Destination.Geo.Name)
+		}
 	}
 	{
 		o1 := root.child("user", 1)
@@ -114,7 +142,7 @@ func putDocument(root obj, ev *xdome.Event) {
 	{
 		o1 := root.child("claroty", 1)
 		{
-			o2 := o1.child("xdome", 10)
+			o2 := o1.child("xdome", 12)
 			o2.str("client_id", ev.Claroty.XDome.ClientID)
 			o2.str("sender_id", ev.Claroty.XDome.SenderID)
 			o2.str("event_id", ev.Claroty.XDome.EventID)
@@ -125,6 +153,21 @@ func putDocument(root obj, ev *xdome.Event) {
 				o3.str("subcategory", ev.Claroty.XDome.Device.Subcategory)
 				o3.str("site_name", ev.Claroty.XDome.Device.SiteName)
 				o3.str("type_family", ev.Claroty.XDome.Device.TypeFamily)
+			}
+			{
+				o3 := o2.child("other_device", 12)
+				o3.str("asset_id", ev.Claroty.XDome.OtherDevice.AssetID)
+				o3.str("uid", ev.Claroty.XDome.OtherDevice.UID)
+				o3.str("category", ev.Claroty.XDome.OtherDevice.Category)
+				o3.str("subcategory", ev.Claroty.XDome.OtherDevice.Subcategory)
+				o3.str("type", ev.Claroty.XDome.OtherDevice.Type)
+				o3.str("type_family", ev.Claroty.XDome.OtherDevice.TypeFamily)
+				o3.str("manufacturer", ev.Claroty.XDome.OtherDevice.Manufacturer)
+				o3.str("model", ev.Claroty.XDome.OtherDevice.Model)
+				o3.str("os", ev.Claroty.XDome.OtherDevice.OS)
+				o3.str("site_name", ev.Claroty.XDome.OtherDevice.SiteName)
+				o3.addrs("ip", ev.Claroty.XDome.OtherDevice.IP)
+				o3.strs("mac", ev.Claroty.XDome.OtherDevice.MAC)
 			}
 			{
 				o3 := o2.child("alert", 6)
@@ -146,19 +189,29 @@ func putDocument(root obj, ev *xdome.Event) {
 				o3.time("last_update", ev.Claroty.XDome.MaliciousIP.LastUpdate)
 			}
 			{
-				o3 := o2.child("change", 4)
+				o3 := o2.child("change", 6)
 				o3.str("id", ev.Claroty.XDome.Change.ID)
 				o3.str("type", ev.Claroty.XDome.Change.Type)
 				o3.time("timestamp", ev.Claroty.XDome.Change.Timestamp)
 				o3.str("alerted_attribute", ev.Claroty.XDome.Change.AlertedAttribute)
+				o3.time("previous_offline_status_change", ev.Claroty.XDome.Change.PreviousOfflineStatusChange)
+				o3.time("last_offline_status_change", ev.Claroty.XDome.Change.LastOfflineStatusChange)
 			}
 			{
-				o3 := o2.child("threat", 5)
+				o3 := o2.child("threat", 13)
 				o3.str("signature_name", ev.Claroty.XDome.Threat.SignatureName)
 				o3.str("signature_content", ev.Claroty.XDome.Threat.SignatureContent)
 				o3.str("signature_confidence", ev.Claroty.XDome.Threat.SignatureConfidence)
 				o3.str("signature_severity", ev.Claroty.XDome.Threat.SignatureSeverity)
 				o3.str("signature_id", ev.Claroty.XDome.Threat.SignatureID)
+				o3.str("signature_active_rev", ev.Claroty.XDome.Threat.SignatureActiveRev)
+				o3.str("signature_severity_description", ev.Claroty.XDome.Threat.SignatureSeverityDescription)
+				o3.str("signature_powered_by", ev.Claroty.XDome.Threat.SignaturePoweredBy)
+				o3.strs("signature_tags", ev.Claroty.XDome.Threat.SignatureTags)
+				o3.strs("signature_external_links", ev.Claroty.XDome.Threat.SignatureExternalLinks)
+				o3.time("signature_first_released", ev.Claroty.XDome.Threat.SignatureFirstReleased)
+				o3.time("signature_last_updated", ev.Claroty.XDome.Threat.SignatureLastUpdated)
+				o3.time("signature_last_updated_by_system", ev.Claroty.XDome.Threat.SignatureLastUpdatedBySystem)
 			}
 			{
 				o3 := o2.child("vulnerability", 4)
@@ -179,6 +232,7 @@ func putDocument(root obj, ev *xdome.Event) {
 					o4.str("type", ev.Claroty.XDome.Incident.Interface.Type)
 				}
 			}
+			o2.unmapped("unmapped", ev.Claroty.XDome.Unmapped)
 		}
 	}
 	{
