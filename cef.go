@@ -90,8 +90,8 @@ func (r *Record) Get(key string) (value string, ok bool) {
 func ParseCEF(line []byte) (*Record, error) {
 	msg, base := trimLine(line)
 	s := string(msg)
-	h, _, err := splitRecord(s, base)
-	if err != nil {
+	var h header
+	if _, err := splitRecord(&h, s, base); err != nil {
 		return nil, err
 	}
 	r := &Record{
@@ -135,22 +135,24 @@ type syslogHeader struct {
 // that two records joined by a lone CR never make one event. rest is the
 // text after the break (and any that follow it), which is not part of the
 // record; the break may not cut the header short.
-func splitRecord(s string, base int) (h header, rest string, err error) {
-	h, err = splitHeader(s, base)
-	if err != nil {
-		return h, "", err
+//
+// It fills h, which the caller passes in empty: the header is large, and
+// is written in place rather than copied from one return to the next.
+func splitRecord(h *header, s string, base int) (rest string, err error) {
+	if err = splitHeader(h, s, base); err != nil {
+		return "", err
 	}
 	brk := indexLineBreak(s[h.start:])
 	if brk < 0 {
-		return h, "", nil
+		return "", nil
 	}
 	brk += h.start
 	rest = s[brk:]
 	for rest != "" && (rest[0] == '\r' || rest[0] == '\n') {
 		rest = rest[1:]
 	}
-	h, err = splitHeader(trimSpace(s[:brk]), base)
-	return h, rest, err
+	*h = header{}
+	return rest, splitHeader(h, trimSpace(s[:brk]), base)
 }
 
 // indexLineBreak returns the offset of the first CR or LF in s, or -1.
@@ -207,33 +209,33 @@ func trimSpace(s string) string {
 //     fields), unless a "CEF:" marker comes earlier in the line; so a
 //     "CEF:" quoted in a value of such a record is not taken for its start;
 //   - at the first "CEF:" of the line.
-func splitHeader(s string, base int) (header, error) {
+func splitHeader(h *header, s string, base int) error {
 	if s == "" {
-		return header{}, &ParseError{Offset: base, Err: ErrEmpty}
+		return &ParseError{Offset: base, Err: ErrEmpty}
 	}
 	body, sh := syslogBody(s)
 	if strings.HasPrefix(s[body:], "CEF:") {
-		h, err := splitFields(s, body+4, base)
+		err := splitFields(h, s, body+4, base)
 		if body > 0 {
 			h.syslog = sh.header
 			h.syslogTime = sh.time5424
 		}
-		return h, err
+		return err
 	}
 	cef := indexCEF(s)
 	if body > 0 && (cef < 0 || cef-4 > body) && looksLikeVersion(s[body:]) {
 		// Relay damage: an RFC 3164 relay took "CEF:" for the syslog tag
 		// and dropped it. Only a complete header counts: anything less is
 		// not a CEF record at all.
-		if h, err := splitFields(s, body, base); err == nil {
+		if err := splitFields(h, s, body, base); err == nil {
 			h.syslog = sh.header
-			return h, nil
+			return nil
 		}
 	}
 	if cef < 0 {
-		return header{}, &ParseError{Offset: base, Err: ErrNotCEF, detail: `no "CEF:" marker`}
+		return &ParseError{Offset: base, Err: ErrNotCEF, detail: `no "CEF:" marker`}
 	}
-	h, err := splitFields(s, cef, base)
+	err := splitFields(h, s, cef, base)
 	if body > 0 && cef-4 >= body {
 		// The record stands further behind the header: what is between
 		// them is an RFC 3164 TAG, when it is one word.
@@ -242,7 +244,7 @@ func splitHeader(s string, base int) (header, error) {
 			h.syslog.appname, h.syslog.procid = splitTag(s[body : cef-4])
 		}
 	}
-	return h, err
+	return err
 }
 
 // splitTag splits an RFC 3164 TAG, "app[pid]: " or "app: ", into the
@@ -282,7 +284,8 @@ func looksLikeVersion(s string) bool {
 // splitFields splits the 7 header fields of the record whose version starts
 // at s[start:]. Inside a header field, `\|` and `\\` are escapes; any other
 // backslash is kept as it is.
-func splitFields(s string, start, base int) (header, error) {
+// It writes h only when it returns nil.
+func splitFields(h *header, s string, start, base int) error {
 	var f [7]string
 	var ext string
 	if ends, ok := plainHeader(s, start); ok {
@@ -297,7 +300,7 @@ func splitFields(s string, start, base int) (header, error) {
 			end, escaped := indexUnescapedPipe(s, pos)
 			if end < 0 {
 				if n < 6 {
-					return header{}, &ParseError{Offset: base + len(s), Err: ErrHeader,
+					return &ParseError{Offset: base + len(s), Err: ErrHeader,
 						detail: strconv.Itoa(n+1) + " of 7 fields"}
 				}
 				// A record with no extension may also lack the "|"
@@ -317,10 +320,12 @@ func splitFields(s string, start, base int) (header, error) {
 	version := trimSpace(f[0])
 	n, ok := atoiN(version)
 	if !ok || len(version) > 9 {
-		return header{}, &ParseError{Offset: base + start, Err: ErrVersion, detail: strconv.Quote(f[0])}
+		return &ParseError{Offset: base + start, Err: ErrVersion, detail: strconv.Quote(f[0])}
 	}
-	return header{start: start, version: n, vendor: f[1], product: f[2], devVersion: f[3],
-		signatureID: f[4], name: f[5], severity: f[6], ext: ext}, nil
+	h.start, h.version = start, n
+	h.vendor, h.product, h.devVersion = f[1], f[2], f[3]
+	h.signatureID, h.name, h.severity, h.ext = f[4], f[5], f[6], ext
+	return nil
 }
 
 // plainHeader finds the 7 "|"s that end the header fields at s[start:]

@@ -63,10 +63,22 @@ func strField(b []byte, key, v string) []byte {
 	return appendJSONString(b, v)
 }
 
+// The members that may be absent are written in two steps: the test of
+// absence, small enough to be inlined into appendEvent, and the writing
+// (a function call) only for a member that is there. Most of a
+// document's fields are absent from any one record.
+
 func strsField(b []byte, key string, v []string) []byte {
 	if len(v) == 0 {
 		return b
 	}
+	return appendStrs(b, key, v)
+}
+
+// Not inlined, so that the absence test of its caller is.
+//
+//go:noinline
+func appendStrs(b []byte, key string, v []string) []byte {
 	b = append(b, key...)
 	b = append(b, '[')
 	for i, s := range v {
@@ -82,6 +94,13 @@ func intField(b []byte, key string, v *int) []byte {
 	if v == nil {
 		return b
 	}
+	return appendInt(b, key, v)
+}
+
+// Not inlined, so that the absence test of its caller is.
+//
+//go:noinline
+func appendInt(b []byte, key string, v *int) []byte {
 	b = append(b, key...)
 	return strconv.AppendInt(b, int64(*v), 10)
 }
@@ -93,6 +112,13 @@ func floatField(b []byte, key string, v *float64) []byte {
 	if v == nil {
 		return b
 	}
+	return appendFloat(b, key, v)
+}
+
+// Not inlined, so that the absence test of its caller is.
+//
+//go:noinline
+func appendFloat(b []byte, key string, v *float64) []byte {
 	b = append(b, key...)
 	f := *v
 	format := byte('f')
@@ -121,6 +147,13 @@ func timeField(b []byte, key string, t Time) []byte {
 	if t.IsZero() {
 		return b
 	}
+	return appendTime(b, key, t)
+}
+
+// Not inlined, so that the absence test of its caller is.
+//
+//go:noinline
+func appendTime(b []byte, key string, t Time) []byte {
 	b = append(b, key...)
 	b = append(b, '"')
 	b = t.appendText(b)
@@ -139,6 +172,13 @@ func addrsField(b []byte, key string, v []netip.Addr) []byte {
 	if len(v) == 0 {
 		return b
 	}
+	return appendAddrs(b, key, v)
+}
+
+// Not inlined, so that the absence test of its caller is.
+//
+//go:noinline
+func appendAddrs(b []byte, key string, v []netip.Addr) []byte {
 	b = append(b, key...)
 	b = append(b, '[')
 	for i, a := range v {

@@ -53,7 +53,8 @@ func (ev *Event) parse(line []byte, opt Parser) error {
 // caller's line. view says msg shares the caller's bytes (see AppendECS):
 // then nothing of it may be kept beyond the call.
 func (ev *Event) parseMessage(msg string, base int, view bool, opt Parser) error {
-	h, rest, err := splitRecord(msg, base)
+	var h header
+	rest, err := splitRecord(&h, msg, base)
 	if err != nil {
 		return err
 	}
