@@ -1,15 +1,50 @@
 package xdome_test
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"log"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/cefecs/xdome"
 )
+
+// The recommended path: each line's ECS document is appended to one reused
+// buffer by AppendECS and written out as NDJSON, one document per line. A
+// blank line is skipped; a line that is not a CEF record is reported (on
+// standard error in a real program) and skipped. examples/ndjson is this
+// loop as a complete program.
+func Example() {
+	in := bufio.NewScanner(strings.NewReader(
+		"CEF:0|Claroty|Claroty|0.0|1|comm_event|5|src_ip=10.0.0.1 dst_ip=10.0.0.2 dst_port=502 protocol=Modbus\n" +
+			"\n" +
+			"CEF:0|Claroty|xDome|1.0|42\n" +
+			"CEF:0|Claroty|Claroty|0.0|2|device_change_event|3|change_id=c-7 change_type=IP change_timestamp=2024-05-03T16:00:05+02:00 change_description=IP changed\n"))
+	out := bufio.NewWriter(os.Stdout)
+	defer out.Flush()
+	var doc []byte // reused for every line
+	for n := 1; in.Scan(); n++ {
+		var err error
+		doc, err = xdome.AppendECS(doc[:0], in.Bytes())
+		if errors.Is(err, xdome.ErrEmpty) {
+			continue
+		}
+		if err != nil {
+			fmt.Fprintf(out, "line %d: %v\n", n, err)
+			continue
+		}
+		doc = append(doc, '\n')
+		out.Write(doc)
+	}
+	// Output:
+	// {"message":"CEF:0|Claroty|Claroty|0.0|1|comm_event|5|src_ip=10.0.0.1 dst_ip=10.0.0.2 dst_port=502 protocol=Modbus","event":{"kind":"alert","category":["network"],"type":["connection"],"severity":5},"observer":{"vendor":"Claroty","product":"Claroty","version":"0.0"},"source":{"ip":"10.0.0.1","address":"10.0.0.1"},"destination":{"ip":"10.0.0.2","port":502,"address":"10.0.0.2"},"network":{"protocol":"Modbus"},"related":{"ip":["10.0.0.1","10.0.0.2"]}}
+	// line 3: xdome: byte 26: malformed CEF header: 5 of 7 fields
+	// {"message":"CEF:0|Claroty|Claroty|0.0|2|device_change_event|3|change_id=c-7 change_type=IP change_timestamp=2024-05-03T16:00:05+02:00 change_description=IP changed","@timestamp":"2024-05-03T14:00:05Z","event":{"kind":"alert","category":["configuration"],"type":["change"],"severity":3,"reason":"IP changed"},"observer":{"vendor":"Claroty","product":"Claroty","version":"0.0"},"claroty":{"xdome":{"change":{"id":"c-7","type":"IP","timestamp":"2024-05-03T14:00:05Z"}}}}
+}
 
 // A record from the vendor integration page becomes its ECS document.
 func ExampleParse() {
