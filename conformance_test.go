@@ -357,7 +357,7 @@ const (
 	ruleCustom   rule = "not a custom field of fields.yml"
 	ruleType     rule = "does not fit the ECS type"
 	ruleArray    rule = "array in a field that is not an ECS array"
-	ruleEmpty    rule = "empty value (SPEC.md: no empty objects, arrays or null)"
+	ruleEmpty    rule = "empty value (no empty objects, arrays or null)"
 	rulePattern  rule = "does not match the ECS pattern of the field"
 	ruleAllowed  rule = "not an allowed value of the ECS field"
 	ruleExpected rule = "not an expected event.type of the event's categories"
@@ -368,10 +368,10 @@ const (
 var waivable = []rule{rulePattern, ruleArray}
 
 // An ecsDeviation lets one path break one rule. The six golden samples are
-// the contract (SPEC.md: where the page and the samples disagree, the
+// the contract (where the vendor page and its samples disagree, the
 // samples win), so where they depart from ECS the documents must too; each
-// entry names the samples that show it, or for a departure SPEC.md asks
-// for beyond the samples, a line of the kind SPEC.md describes.
+// entry names the samples that show it, or for a departure the mapping
+// makes beyond the samples, a line of the kind it describes.
 // TestECSDeviationsNeeded fails if a named sample or the line no longer
 // shows the deviation, so the list cannot go stale.
 type ecsDeviation struct {
@@ -411,7 +411,7 @@ var ecsDeviations = []ecsDeviation{
 	{
 		path: "vulnerability.id", rule: ruleArray,
 		line: "CEF:0|Claroty|xDome|1.0|1|vulnerability_affected_device|5|vulnerability_cves=['CVE-2021-44228', 'CVE-2021-45046']",
-		why:  `SPEC.md, "Vulnerability records": vulnerability_cves is a list and a record naming several CVEs keeps them all; ECS 9.4 does not mark vulnerability.id as an array`,
+		why:  `docs/mapping.md, "Vulnerability records": vulnerability_cves is a list and a record naming several CVEs keeps them all; ECS 9.4 does not mark vulnerability.id as an array`,
 	},
 }
 

@@ -87,7 +87,7 @@ func (ev *Event) parseMessage(msg string, base int, view bool, opt Parser) error
 }
 
 // mapper carries what a line's keys leave for the end of the line: the
-// rules of SPEC.md that depend on more than one key.
+// rules of the mapping that depend on more than one key.
 type mapper struct {
 	ev *Event
 

@@ -11,7 +11,7 @@ import (
 )
 
 // mappingCase is one field-level mapping rule: line is handed to Parse and
-// want is the whole expected ECS document, written by hand from SPEC.md.
+// want is the whole expected ECS document, written by hand from the documented mapping.
 type mappingCase struct{ name, line, want string }
 
 // mtH is the small CEF header most cases share: vendor Claroty, product
@@ -1237,7 +1237,7 @@ var mappingCases = []mappingCase{
 			"event":{"kind":"alert","category":["network"],"type":["connection"],"severity":5,"code":"x"},
 			"observer":{"vendor":"Claroty","product":"xDome","version":"1.0"}}`,
 	},
-	// ==== Every kind of record xDome sends (SPEC.md) ====
+	// ==== Every kind of record xDome sends ====
 
 	// ---- the record kind ----
 	{
@@ -1937,7 +1937,7 @@ var mappingCases = []mappingCase{
 	},
 }
 
-// TestMapping checks each field-level mapping rule of SPEC.md on a whole
+// TestMapping checks each field-level mapping rule (docs/mapping.md) on a whole
 // document: Parse(line) must marshal to exactly want.
 func TestMapping(t *testing.T) {
 	seen := make(map[string]bool, len(mappingCases))
