@@ -31,6 +31,7 @@ stamp() {
 		find examples/otelcol/builder-config.yaml examples/otelcol/build.sh otelcol/xdomeprocessor go.mod go.sum \
 			-maxdepth 1 -type f \( -name '*.go' -o -name 'go.*' -o -name '*.yaml' \) ! -name '*_test.go' -print
 		find otelcol/xdomeprocessor/internal -type f -name '*.go' ! -name '*_test.go'
+		echo examples/otelcol/build.sh
 		ls ./*.go | grep -v '_test.go$'
 	} | sort | while read -r f; do
 		if [ -f "$root/$f" ]; then sha256sum "$root/$f" | sed "s#$root/##"; else echo "$f"; fi
