@@ -27,7 +27,10 @@
 //	-demo           convert the built-in sample events instead of files
 //
 // An output that is the same file as an input, or as the other output, is
-// refused before anything is opened for writing. Whatever stops the
+// refused with exit status 2 before anything is written: the outputs are
+// opened (or created) first and compared with the inputs and each other by
+// device and inode, so links, bind mounts, /dev/fd/N and an output named
+// again as an input all count (see paths.go). Whatever stops the
 // command, every output ends with a whole line; SIGINT and SIGTERM stop it
 // after writing what its workers have (see signals.go).
 //
@@ -176,44 +179,29 @@ func runSignals(args []string, stdin io.Reader, stdout, stderr io.Writer, sigs <
 			inputs = append(inputs, input{name: name})
 		}
 	}
-	// Nothing is opened for writing before every output is known to be
-	// neither an input nor another output.
-	if err := checkPaths(cfg, inputs, stdin, stdout); err != nil {
+	// Nothing is written before every output is known to be neither an
+	// input nor another output.
+	outFile, rejFile, outs, err := openOutputs(cfg, inputs, stdin, stdout)
+	if err != nil {
 		fmt.Fprintf(stderr, "xdome2ecs: %v\n", err)
 		return exitFatal
 	}
-
 	out := &sink{name: "standard output", w: stdout}
 	out.f, _ = stdout.(*os.File)
 	var files []*os.File
-	closeAll := func() {
-		for _, f := range files {
-			f.Close()
-		}
-	}
-	if cfg.out != "" {
-		f, err := openOutput(cfg.out)
-		if err != nil {
-			fmt.Fprintf(stderr, "xdome2ecs: %v\n", err)
-			return exitFatal
-		}
-		out = &sink{name: cfg.out, w: f, f: f}
-		files = append(files, f)
+	if outFile != nil {
+		out = &sink{name: cfg.out, w: outFile, f: outFile}
+		files = append(files, outFile)
 	}
 	var rejects *sink
-	if cfg.rejects != "" {
-		f, err := openOutput(cfg.rejects)
-		if err != nil {
-			fmt.Fprintf(stderr, "xdome2ecs: %v\n", err)
-			closeAll()
-			return exitFatal
-		}
-		rejects = &sink{name: cfg.rejects, w: f, f: f}
-		files = append(files, f)
+	if rejFile != nil {
+		rejects = &sink{name: cfg.rejects, w: rejFile, f: rejFile}
+		files = append(files, rejFile)
 	}
 
 	p := newPipeline(cfg, stdin, out, rejects, stderr)
 	p.sigs = sigs
+	p.outs = outs
 	st := p.run(inputs)
 	for _, f := range files {
 		if err := f.Close(); err != nil && !st.fatal {

@@ -244,3 +244,58 @@ func TestPartialWrite(t *testing.T) {
 		}
 	}
 }
+
+// TestOutputsCompareAsFiles checks the reproductions of outputs
+// that do not exist yet: a link from -rejects to a new -o file (the
+// rejects used to overwrite the documents), and an output named again as
+// a later input (the command used to convert its own output again and
+// again). Both are refused with exit 2, nothing is written, and no file is
+// left behind.
+func TestOutputsCompareAsFiles(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.log")
+	content := eventLine(1) + "\nbad\n"
+	if err := os.WriteFile(in, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out.json")
+	rej := filepath.Join(dir, "rej.txt")
+	if err := os.Symlink("out.json", rej); err != nil {
+		t.Fatal(err)
+	}
+	newJSON := filepath.Join(dir, "new.json")
+	dangling := filepath.Join(dir, "dangling") // a link to new.json, before it exists
+	if err := os.Symlink("new.json", dangling); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args   []string
+		stderr string
+	}{
+		{[]string{"-q", "-o", out, "-rejects", rej, in}, "-rejects " + rej + " is the same file as -o " + out + ": each output needs its own file"},
+		{[]string{"-q", "-o", rej, "-rejects", out, in}, "-rejects " + out + " is the same file as -o " + rej + ": each output needs its own file"},
+		{[]string{"-q", "-o", newJSON, in, newJSON}, "-o " + newJSON + " is the same file as input " + newJSON + ": refusing to overwrite an input"},
+		{[]string{"-q", "-rejects", newJSON, in, newJSON}, "-rejects " + newJSON + " is the same file as input " + newJSON + ": refusing to overwrite an input"},
+		{[]string{"-q", "-o", dangling, in, newJSON}, "-o " + dangling + " is the same file as input " + newJSON + ": refusing to overwrite an input"},
+		{[]string{"-q", "-o", newJSON, in, dangling}, "-o " + newJSON + " is the same file as input " + dangling + ": refusing to overwrite an input"},
+	} {
+		r := runCmd(t, "", tc.args...)
+		if r.code != 2 || r.stdout != "" || r.stderr != "xdome2ecs: "+tc.stderr+"\n" {
+			t.Errorf("%q: exit %d, stderr %q; want 2 and %q", tc.args, r.code, r.stderr, tc.stderr)
+		}
+		for _, p := range []string{out, newJSON} {
+			if fi, err := os.Stat(p); err == nil {
+				t.Errorf("%q: %s is there, %d bytes", tc.args, filepath.Base(p), fi.Size())
+				os.Remove(p)
+			}
+		}
+		if got, err := os.ReadFile(in); err != nil || string(got) != content {
+			t.Errorf("%q: the input is now %q (%v)", tc.args, got, err)
+		}
+		for _, l := range []string{rej, dangling} {
+			if fi, err := os.Lstat(l); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+				t.Errorf("%q: the link %s is gone (%v)", tc.args, filepath.Base(l), err)
+			}
+		}
+	}
+}

@@ -94,6 +94,7 @@ type pipeline struct {
 	rejects *sink // nil without -rejects
 	errw    *errWriter
 	sigs    <-chan os.Signal // SIGINT, SIGTERM: stop after what is finished
+	outs    []place          // the outputs, compared with each input opened
 
 	chunk   int // chunkSize when the pipeline was made
 	nbatch  int

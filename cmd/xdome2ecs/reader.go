@@ -129,6 +129,9 @@ func (p *pipeline) readInput(in input, seq *int) bool {
 			return p.sendError(name, err, seq)
 		}
 		defer f.Close()
+		if err := checkInput(p.outs, name, f); err != nil {
+			return p.sendError(name, err, seq)
+		}
 		src = f
 		if fi, err := f.Stat(); err == nil && !fi.Mode().IsRegular() {
 			live = true // a named pipe
