@@ -31,13 +31,17 @@
 // opened (or created) first and compared with the inputs and each other by
 // device and inode, so links, bind mounts, /dev/fd/N and an output named
 // again as an input all count (see paths.go). Whatever stops the
-// command, every output ends with a whole line; SIGINT and SIGTERM stop it
-// after writing what its workers have (see signals.go).
+// command, every output ends with a whole line: SIGINT, SIGTERM and the
+// other catchable signals that would end it stop it after writing what its
+// workers have, and a further signal after the write in progress (see
+// signals.go).
 //
 // Exit status: 0 when every line parsed, 1 when some did not (or a .gz
 // was cut short), 2 for a usage error or an I/O error (an input that
 // cannot be opened or read, or output that cannot be written; the other
-// inputs are still converted), 130 and 143 after SIGINT and SIGTERM.
+// inputs are still converted; a closed output pipe is such an error, on
+// standard output as with -o), 128 plus the signal number after a signal
+// (130 after SIGINT, 143 after SIGTERM).
 //
 // At the end a summary goes to standard error (lines, events, rejected,
 // seconds, lines/s, MB/s of input), unless -q; when standard error is a
@@ -186,6 +190,7 @@ func runSignals(args []string, stdin io.Reader, stdout, stderr io.Writer, sigs <
 		fmt.Fprintf(stderr, "xdome2ecs: %v\n", err)
 		return exitFatal
 	}
+	startWriting()
 	out := &sink{name: "standard output", w: stdout}
 	out.f, _ = stdout.(*os.File)
 	var files []*os.File

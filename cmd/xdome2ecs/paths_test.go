@@ -299,3 +299,46 @@ func TestOutputsCompareAsFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestClosedPipe checks the reproduction: a closed standard-output
+// pipe used to end the command with exit status 141 (killed by SIGPIPE) and
+// no summary, while -o /dev/stdout, the same pipe, gave 2. Both are now an
+// output that cannot be written: exit 2, the error, and the summary.
+func TestClosedPipe(t *testing.T) {
+	big := filepath.Join(t.TempDir(), "big.log")
+	var in strings.Builder
+	for i := range 5000 {
+		in.WriteString(eventLine(i) + "\n")
+	}
+	if err := os.WriteFile(big, []byte(in.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args []string
+		name string
+	}{
+		{[]string{big}, "/dev/stdout"}, // os.Stdout is named so
+		{[]string{"-o", "/dev/stdout", big}, "/dev/stdout"},
+	} {
+		cmd := command(t, tc.args...)
+		stdout, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := bufio.NewReader(stdout).ReadString('\n'); err != nil {
+			t.Fatal(err)
+		}
+		stdout.Close() // head -1 exits
+		cmd.Wait()
+		code := cmd.ProcessState.ExitCode()
+		want := "xdome2ecs: write " + tc.name + ": broken pipe\n"
+		if code != 2 || !strings.HasPrefix(stderr.String(), want) || !summaryRE.MatchString(stderr.String()[len(want):]) {
+			t.Errorf("%q: exit %d (%v), stderr %q; want 2, %q and the summary", tc.args, code, cmd.ProcessState, stderr.String(), want)
+		}
+	}
+}

@@ -103,8 +103,9 @@ func (s *sink) cut() error {
 // The writer: it puts the batches back in order and writes them out.
 
 // write puts the batches back in order and writes them out; it returns the
-// totals when the work is done or stopped. On SIGINT or SIGTERM it writes
-// the batches already handed to the workers and stops.
+// totals when the work is done or stopped. After a stop signal it writes
+// the batches already handed to the workers and stops; after another, it
+// stops once the write in progress is done (see signals.go).
 func (p *pipeline) write() stats {
 	var st stats
 	pending := make([]*batch, p.nbatch)
@@ -143,10 +144,7 @@ func (p *pipeline) write() stats {
 		select {
 		case b = <-p.results:
 		case sig := <-p.sigs:
-			if st.signal == nil {
-				st.signal = sig
-				limit = int(p.sent.Load())
-			}
+			limit = p.signaled(&st, sig, next)
 			continue
 		}
 		if b == nil {
@@ -154,6 +152,11 @@ func (p *pipeline) write() stats {
 		}
 		pending[b.seq%p.nbatch] = b
 		for {
+			select {
+			case sig := <-p.sigs:
+				limit = p.signaled(&st, sig, next)
+			default:
+			}
 			b := pending[next%p.nbatch]
 			if b == nil || b.seq != next || limit >= 0 && next >= limit {
 				break
@@ -209,6 +212,17 @@ func (p *pipeline) write() stats {
 		}
 		p.showProgress(&st)
 	}
+}
+
+// signaled returns the number of batches to write after sig, given that
+// next is the next to write: those already handed to the workers after the
+// first signal, none more after another.
+func (p *pipeline) signaled(st *stats, sig os.Signal, next int) int {
+	if st.signal == nil {
+		st.signal = sig
+		return int(p.sent.Load())
+	}
+	return next
 }
 
 // writeLines writes the documents and bad lines of b; true to stop.
