@@ -56,6 +56,15 @@
 // value joined by "; ", such as `src_port: invalid port "abc"`. The raw
 // line stays in message, so nothing is lost.
 //
+// # Reading logs
+//
+// [LineReader] reads the lines of a log from an io.Reader as the xdome2ecs
+// command does: a line ends at "\n", "\r\n" or a lone "\r" (bufio.Scanner
+// would merge two records joined by a lone CR, and stops at its first line
+// over 64 KiB), an over-long line is reported as that line while reading
+// goes on, and gzip is recognized by its magic bytes, so a compressed
+// stream on standard input is read too.
+//
 // # Output
 //
 // See [Event] and the README for the field mapping. The documents of the

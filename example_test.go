@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/cefecs/xdome"
 )
@@ -194,4 +195,37 @@ func ExampleAppendECS() {
 	// skipped: xdome: byte 0: not a CEF record: no "CEF:" marker
 	// {"message":"\u003c134\u003e1 2024-05-03T16:00:05Z xdome-coll-02 xdome - - - CEF:0|Claroty|Claroty|0.0|31|server_incident|8|incident_id=SI-42 status=Open server_name=xdome-coll-02","@timestamp":"2024-05-03T16:00:05Z","event":{"kind":"alert","category":["host"],"type":["info"],"severity":8},"observer":{"vendor":"Claroty","product":"Claroty","version":"0.0"},"host":{"name":"xdome-coll-02"},"claroty":{"xdome":{"incident":{"id":"SI-42","status":"Open"}}},"related":{"hosts":["xdome-coll-02"]}}
 	// {"message":"CEF:0|Claroty|Claroty|0.0|9912|vulnerability_affected_device|7|vulnerability_cves=['CVE-2020-11896'] vulnerability_cvssv3_base_score=10.0","event":{"kind":"alert","category":["vulnerability"],"type":["info"],"severity":7},"observer":{"vendor":"Claroty","product":"Claroty","version":"0.0"},"vulnerability":{"id":["CVE-2020-11896"],"enumeration":"CVE","score":{"base":10,"version":"3"},"classification":"CVSS"}}
+}
+
+// ExampleLineReader reads a log the way the xdome2ecs command does: two
+// records joined by a lone CR are two lines, and a line over the limit is
+// reported as that line while reading goes on. A gzip stream (a .gz file,
+// or gzip on standard input) would be decompressed the same way.
+func ExampleLineReader() {
+	log := "CEF:0|Claroty|xDome|1.0|1|a|5|event_id=1\rCEF:0|Claroty|xDome|1.0|2|b|5|event_id=2\r\n" +
+		"CEF:0|Claroty|xDome|1.0|3|c|5|event_description=" + strings.Repeat("x", 200) + "\n" +
+		"not a record\n"
+	lr := xdome.NewLineReader(strings.NewReader(log), 100)
+	var doc []byte
+	for lr.Next() {
+		if err := lr.Err(); err != nil {
+			fmt.Println(err)
+			continue
+		}
+		var err error
+		doc, err = xdome.AppendECS(doc[:0], lr.Line())
+		if err != nil {
+			fmt.Printf("line %d: %v\n", lr.Number(), err)
+			continue
+		}
+		fmt.Printf("line %d: converted %q\n", lr.Number(), lr.Line())
+	}
+	if err := lr.Err(); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// line 1: converted "CEF:0|Claroty|xDome|1.0|1|a|5|event_id=1"
+	// line 2: converted "CEF:0|Claroty|xDome|1.0|2|b|5|event_id=2"
+	// xdome: line 3: line longer than 100 bytes
+	// line 4: xdome: byte 0: not a CEF record: no "CEF:" marker
 }
