@@ -331,7 +331,7 @@ func (z *gzipStream) Read(p []byte) (int, error) {
 		case errors.Is(err, io.ErrUnexpectedEOF):
 			z.err = ErrTruncatedGzip
 		case err != nil:
-			z.err = fmt.Errorf("gzip: %w", err)
+			z.err = err
 		}
 		if n > 0 || z.err != nil {
 			return n, nil
@@ -349,7 +349,7 @@ func (z *gzipStream) next() error {
 		return io.EOF
 	case len(head) == 2 && head[0] == 0x1f && head[1] == 0x8b:
 		if err := z.zr.Reset(z.br); err != nil {
-			return fmt.Errorf("gzip: %w", err)
+			return err
 		}
 		z.zr.Multistream(false)
 		return nil

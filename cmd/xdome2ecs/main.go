@@ -5,7 +5,8 @@
 //	xdome2ecs [flags] [file ...]
 //
 // It reads the lines of each file in turn (standard input when there is no
-// file or the file is "-"; a file whose name ends in ".gz" is decompressed)
+// file or the file is "-"; gzip, told by its magic bytes, is decompressed,
+// on standard input too, with zero padding after it ignored)
 // and writes one ECS JSON document per xDome record to standard output, in
 // input order, even when it parses in parallel. A line that is not an xDome
 // CEF record is reported on standard error as FILE:LINE: error (standard
@@ -36,15 +37,17 @@
 // workers have, and a further signal after the write in progress (see
 // signals.go).
 //
-// Exit status: 0 when every line parsed, 1 when some did not (or a .gz
-// was cut short), 2 for a usage error or an I/O error (an input that
-// cannot be opened or read, or output that cannot be written; the other
+// Exit status: 0 when every line parsed, 1 when some did not (or a gzip
+// stream was cut short), 2 for a usage error or an I/O error (an input
+// that cannot be opened or read, or that has trailing garbage after its
+// gzip data, or output that cannot be written; the other
 // inputs are still converted; a closed output pipe is such an error, on
 // standard output as with -o), 128 plus the signal number after a signal
 // (130 after SIGINT, 143 after SIGTERM).
 //
-// At the end a summary goes to standard error (lines, events, rejected,
-// seconds, lines/s, MB/s of input), unless -q; when standard error is a
+// At the end a summary goes to standard error (lines, events and how many
+// of them have field problems, rejected, seconds, lines/s, MB/s of
+// input), unless -q; when standard error is a
 // terminal, a progress line updates in place while a long job runs.
 //
 // Memory follows the work in flight, not the input (see limits.go): unless
@@ -109,8 +112,8 @@ type config struct {
 const usageText = `usage: xdome2ecs [flags] [file ...]
 
 Convert Claroty xDome CEF syslog to ECS NDJSON: one JSON document per line,
-in input order. With no file, or "-", standard input is read; *.gz files
-are decompressed. Bad lines are reported on standard error as FILE:LINE:
+in input order. With no file, or "-", standard input is read; gzip input
+is decompressed. Bad lines are reported on standard error as FILE:LINE:
 error and skipped. Exit status: 0 all lines parsed, 1 some did not, 2 usage
 or I/O error.
 

@@ -135,7 +135,7 @@ func eventIDs(t *testing.T, out string) []string {
 	return ids
 }
 
-var summaryRE = regexp.MustCompile(`^xdome2ecs: (\d+) lines, (\d+) events, (\d+) rejected, [0-9.]+ s, [0-9]+ lines/s, [0-9.]+ MB/s\n$`)
+var summaryRE = regexp.MustCompile(`^xdome2ecs: (\d+) lines, (\d+) events \((\d+) with field problems\), (\d+) rejected, [0-9.]+ s, [0-9]+ lines/s, [0-9.]+ MB/s\n$`)
 
 // summary checks that stderr ends with the summary line and returns its
 // counts and what came before it.
@@ -148,7 +148,7 @@ func summary(t *testing.T, stderr string) (lines, events, rejected int, before s
 	}
 	lines, _ = strconv.Atoi(m[1])
 	events, _ = strconv.Atoi(m[2])
-	rejected, _ = strconv.Atoi(m[3])
+	rejected, _ = strconv.Atoi(m[4])
 	return lines, events, rejected, stderr[:i]
 }
 
@@ -338,7 +338,7 @@ func TestStrict(t *testing.T) {
 	}
 }
 
-// TestGzip checks that *.gz files are decompressed, and that files are
+// TestGzip checks that gzip files are decompressed, and that files are
 // read in order, with their own line numbers.
 func TestGzip(t *testing.T) {
 	dir := t.TempDir()
@@ -377,14 +377,16 @@ func TestGzip(t *testing.T) {
 		t.Errorf("stderr:\n%s", r.stderr)
 	}
 
-	// A .gz file that is not gzip is an I/O error.
+	// gzip is told by its magic bytes, not by the name: a .gz file of
+	// plain text is read as text, and gzip on standard input is
+	// decompressed.
 	notgz := filepath.Join(dir, "not.gz")
 	if err := os.WriteFile(notgz, []byte(eventLine(1)+"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	r = runCmd(t, "", "-q", notgz, plain)
-	if r.code != 2 || !strings.HasPrefix(r.stderr, "xdome2ecs: "+notgz+": gzip: ") || len(docs(t, r.stdout)) != 1 {
-		t.Errorf("not gzip: exit %d, stderr:\n%s", r.code, r.stderr)
+	r = runCmd(t, zbuf.String(), "-q", notgz, "-")
+	if ids := eventIDs(t, r.stdout); r.code != 1 || len(ids) != 1001 || ids[0] != "1" || ids[1000] != "999" || r.stderr != "<stdin>:1001: xdome: byte 0: not a CEF record: no \"CEF:\" marker\n" {
+		t.Errorf("not gzip, then gzip on standard input: exit %d, %d documents, stderr:\n%s", r.code, len(ids), r.stderr)
 	}
 }
 
@@ -758,5 +760,42 @@ func TestDemoLog(t *testing.T) {
 			t.Errorf("demo.log:%d: %v", n+1, err)
 		}
 		n++
+	}
+}
+
+// TestSummaryProblems checks the issue's reproduction: the summary did not
+// count the documents that carry field problems (error.message). It does
+// now, as the library counts them, also under -strict.
+func TestSummaryProblems(t *testing.T) {
+	lines := []string{
+		eventLine(1),
+		strings.Replace(eventLine(2), "src_port=139", "src_port=abc", 1),
+		strings.Replace(eventLine(3), "dst_ip=172.23.44.46", "dst_ip=300.1.1.1", 1),
+		"bad line",
+		strings.Replace(eventLine(5), "src_port=139", "src_port=99999", 1),
+	}
+	problems := []int{0} // the library's count over the first n lines
+	for _, l := range lines {
+		n := problems[len(problems)-1]
+		if ev, err := xdome.Parse([]byte(l)); err == nil && ev.Error.Message != "" {
+			n++
+		}
+		problems = append(problems, n)
+	}
+	if problems[5] != 3 || problems[3] != 2 {
+		t.Fatalf("the library finds field problems %v, want 3 in all and 2 before the bad line", problems)
+	}
+	for _, tc := range []struct {
+		args           []string
+		lines, problem int
+	}{
+		{nil, 5, problems[5]},
+		{[]string{"-strict"}, 4, problems[3]},
+	} {
+		r := runCmd(t, strings.Join(lines, "\n")+"\n", tc.args...)
+		m := summaryRE.FindStringSubmatch(r.stderr[strings.LastIndex(strings.TrimSuffix(r.stderr, "\n"), "\n")+1:])
+		if m == nil || m[1] != strconv.Itoa(tc.lines) || m[3] != strconv.Itoa(tc.problem) {
+			t.Errorf("%q: summary %q; want %d lines, %d with field problems", tc.args, r.stderr, tc.lines, tc.problem)
+		}
 	}
 }

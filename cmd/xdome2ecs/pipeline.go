@@ -56,10 +56,11 @@ type batch struct {
 	err         error // kindError, kindPartial
 
 	// Filled by a worker for kindLines.
-	out   []byte    // the NDJSON documents, one per line
-	rej   []byte    // the bad lines, as read
-	bad   []badLine // the bad lines
-	lines int       // lines in data
+	out      []byte    // the NDJSON documents, one per line
+	rej      []byte    // the bad lines, as read
+	bad      []badLine // the bad lines
+	lines    int       // lines in data
+	problems int       // documents in out with field problems
 }
 
 // badLine is one line of a batch that did not convert.
@@ -68,6 +69,7 @@ type badLine struct {
 	n      int    // lines of the batch up to and including it
 	outEnd int    // len(out) when it was met
 	rejEnd int    // its end in rej
+	probs  int    // documents with field problems before it
 	msg    string // the error
 }
 
@@ -222,14 +224,25 @@ func (e errTooLong) Error() string {
 // convertLine appends the document of one line (without its line end) to
 // dst: the one place where a line becomes JSON. AppendECS reads the line
 // in place (the batch's buffer is not touched until the batch is written)
-// and builds no Event of ours.
-func convertLine(dst, text []byte) ([]byte, error) {
+// and builds no Event of ours. A document with field problems (an ECS
+// error.message) adds one to *problems.
+func convertLine(dst, text []byte, problems *int) ([]byte, error) {
+	start := len(dst)
 	dst, err := xdome.AppendECS(dst, text)
 	if err != nil {
 		return dst, err
 	}
+	if bytes.Contains(dst[start:], errorMessageKey) {
+		*problems++
+	}
 	return append(dst, '\n'), nil
 }
+
+// errorMessageKey starts the top-level ECS error object of a document. It
+// cannot occur inside a JSON string, where every quote is escaped, and
+// error is the one object of that name (TestSummaryProblems compares the
+// count with the library's Event.Error).
+var errorMessageKey = []byte(`,"error":{"message":`)
 
 // cutLine splits the first line off data: raw with its line end, text
 // without it (but with the "\r" of a "\r\n", as the library takes it),
@@ -253,7 +266,7 @@ func cutLine(data []byte) (raw, text []byte, length int, rest []byte) {
 
 func (p *pipeline) convertBatch(b *batch) {
 	b.out, b.rej, b.bad = b.out[:0], b.rej[:0], b.bad[:0]
-	b.lines = 0
+	b.lines, b.problems = 0, 0
 	data := b.data
 	for len(data) > 0 {
 		raw, text, length, rest := cutLine(data)
@@ -262,7 +275,7 @@ func (p *pipeline) convertBatch(b *batch) {
 		var err error
 		if length > p.cfg.maxLine {
 			err = errTooLong(p.cfg.maxLine)
-		} else if b.out, err = convertLine(b.out, text); err == nil {
+		} else if b.out, err = convertLine(b.out, text, &b.problems); err == nil {
 			continue
 		} else if errors.Is(err, xdome.ErrEmpty) {
 			continue // a blank line
@@ -273,6 +286,7 @@ func (p *pipeline) convertBatch(b *batch) {
 			n:      b.lines,
 			outEnd: len(b.out),
 			rejEnd: len(b.rej),
+			probs:  b.problems,
 			msg:    err.Error(),
 		})
 	}

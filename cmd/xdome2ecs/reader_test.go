@@ -245,3 +245,35 @@ func TestFlagRanges(t *testing.T) {
 		t.Errorf("-workers 100000: exit %d, stderr %q, want %q", r.code, r.stderr, want)
 	}
 }
+
+// TestGzipEnds checks the reproductions of what may follow a gzip
+// stream: zero padding (which gzip -t accepts) used to fail the file with
+// "gzip: invalid header", and text after the last member was reported as
+// a truncated stream. Padding is now ignored; anything else is named as
+// trailing garbage, after the lines before it are converted.
+func TestGzipEnds(t *testing.T) {
+	z, path := gzippedLog(t)
+	for _, tc := range []struct {
+		name   string
+		tail   []byte
+		code   int
+		stderr string
+	}{
+		{"padding", make([]byte, 512), 0, ""},
+		{"two members and padding", append(gzipped(t, []byte(eventLine(40)+"\n")), make([]byte, 3)...), 0, ""},
+		{"garbage", []byte("garbage\n"), 2, "xdome2ecs: " + path + ": trailing garbage after gzip data, after line 40\n"},
+		{"padding then garbage", append(make([]byte, 100), 'x'), 2, "xdome2ecs: " + path + ": trailing garbage after gzip data, after line 40\n"},
+	} {
+		if err := os.WriteFile(path, append(bytes.Clone(z), tc.tail...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r := runCmd(t, "", "-q", path)
+		want := 40
+		if tc.name == "two members and padding" {
+			want = 41
+		}
+		if r.code != tc.code || r.stderr != tc.stderr || len(docs(t, r.stdout)) != want {
+			t.Errorf("%s: exit %d, %d documents, stderr %q; want %d, %d, %q", tc.name, r.code, len(docs(t, r.stdout)), r.stderr, tc.code, want, tc.stderr)
+		}
+	}
+}

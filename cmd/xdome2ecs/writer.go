@@ -14,6 +14,7 @@ import (
 // stats is what the summary line reports.
 type stats struct {
 	lines, events, rejected int
+	problems                int       // events with field problems
 	bytes                   int64     // input read, uncompressed
 	fatal                   bool      // an I/O error happened
 	signal                  os.Signal // the signal that stopped the job, if any
@@ -24,8 +25,8 @@ func (st *stats) summary(d time.Duration) string {
 	if sec <= 0 {
 		sec = 1e-9
 	}
-	return fmt.Sprintf("xdome2ecs: %d lines, %d events, %d rejected, %.3f s, %.0f lines/s, %.1f MB/s",
-		st.lines, st.events, st.rejected, sec, float64(st.lines)/sec, float64(st.bytes)/sec/1e6)
+	return fmt.Sprintf("xdome2ecs: %d lines, %d events (%d with field problems), %d rejected, %.3f s, %.0f lines/s, %.1f MB/s",
+		st.lines, st.events, st.problems, st.rejected, sec, float64(st.lines)/sec, float64(st.bytes)/sec/1e6)
 }
 
 // sink is an output: the documents or the rejects. Whatever stops the
@@ -235,6 +236,7 @@ func (p *pipeline) writeLines(b *batch, st *stats) bool {
 		if !p.writeOut(b.out[:bad.outEnd], st) {
 			return true
 		}
+		st.problems += bad.probs
 		p.report(b.name, bad.line, bad.msg)
 		p.writeRejects(b.rej[:bad.rejEnd], true, st)
 		return true
@@ -245,6 +247,7 @@ func (p *pipeline) writeLines(b *batch, st *stats) bool {
 	if !p.writeOut(b.out, st) {
 		return true
 	}
+	st.problems += b.problems
 	for _, bad := range b.bad {
 		p.report(b.name, bad.line, bad.msg)
 	}
