@@ -865,6 +865,13 @@ func (m *mapper) ipList(key, v string) []netip.Addr {
 		}
 		if out == nil {
 			out = m.ev.store.hostIP[:0]
+			// This item, and those after it.s's commas.
+			if n := 2 + strings.Count(it.s, ","); n > cap(out) {
+				// A long list: room for every item left at once, rather
+				// than the doubling of append (a hostile line may hold
+				// millions of addresses).
+				out = make([]netip.Addr, 0, n)
+			}
 		}
 		out = append(out, a)
 	}
@@ -882,6 +889,11 @@ func stringList(v string, buf []string) []string {
 
 // appendList appends the items of the list literal v to list.
 func appendList(list []string, v string) []string {
+	if n := strings.Count(v, ",") + 1; n > 16 {
+		// A long list: room for its items at once, rather than the
+		// doubling of append (a hostile line may hold millions).
+		list = slices.Grow(list, n)
+	}
 	it := listIter{s: v}
 	for item, ok := it.next(); ok; item, ok = it.next() {
 		list = append(list, item)
@@ -905,7 +917,7 @@ func uniqueStrings(list []string) []string {
 		}
 		return out
 	}
-	seen := make(map[string]struct{}, len(list))
+	seen := make(map[string]struct{}) // sized by what is unique, not by len(list)
 	for _, s := range list {
 		if _, dup := seen[s]; !dup {
 			seen[s] = struct{}{}
