@@ -22,8 +22,10 @@
 //	-strict         stop at the first bad line (or unreadable input)
 //	-workers N      parse on N goroutines (default: the number of CPUs;
 //	                at most 4 per CPU)
-//	-max-line N     longest line accepted, in bytes (default 64 MiB, at
-//	                most 256 MiB); a longer one is reported and rejected
+//	-max-line N     longest line accepted, in bytes (default 1 MiB: xDome
+//	                records are 1-3 KB; at most 256 MiB); a longer one is
+//	                reported, and passed to -rejects, without being held
+//	                in memory
 //	-q              no summary line at the end
 //	-demo           convert the built-in sample events instead of files
 //
@@ -79,8 +81,10 @@ var demoLog []byte
 var chunkSize = 256 << 10
 
 const (
-	// defaultMaxLine is the default of -max-line.
-	defaultMaxLine = 64 << 20
+	// defaultMaxLine is the default of -max-line: xDome's records are 1
+	// to 3 KB, and 1 MiB leaves room for the longest lists one may carry
+	// while bounding what one line costs.
+	defaultMaxLine = 1 << 20
 	// stdinName names standard input in messages.
 	stdinName = "<stdin>"
 )
@@ -135,7 +139,7 @@ func parseFlags(args []string, stderr io.Writer) (cfg config, status int, ok boo
 	fs.StringVar(&cfg.rejects, "rejects", "", "write rejected lines to `FILE`, byte for byte")
 	fs.BoolVar(&cfg.strict, "strict", false, "stop at the first bad line")
 	fs.IntVar(&cfg.workers, "workers", runtime.NumCPU(), "parse on `N` goroutines")
-	fs.IntVar(&cfg.maxLine, "max-line", defaultMaxLine, "longest line accepted, in `bytes`; longer ones are rejected")
+	fs.IntVar(&cfg.maxLine, "max-line", defaultMaxLine, "longest line accepted, in `bytes` (xDome records are 1-3 KB); longer ones are rejected")
 	fs.BoolVar(&cfg.quiet, "q", false, "no summary on standard error")
 	fs.BoolVar(&cfg.demo, "demo", false, "convert the built-in sample events")
 	if err := fs.Parse(args); err != nil {

@@ -390,12 +390,13 @@ func TestGzip(t *testing.T) {
 	}
 }
 
-// TestLongLine checks that a line of more than 1 MiB converts.
+// TestLongLine checks that a line of more than 1 MiB converts under a
+// -max-line that lets it.
 func TestLongLine(t *testing.T) {
 	long := strings.Repeat("x", 3<<20)
 	line := strings.Replace(eventLine(2), "event_type=SMBv1 Communication", "event_type="+long, 1)
 	in := eventLine(1) + "\n" + line + "\n" + eventLine(3) + "\n"
-	r := runCmd(t, in, "-q", "-workers", "2")
+	r := runCmd(t, in, "-q", "-workers", "2", "-max-line", "4194304")
 	if r.code != 0 || r.stderr != "" {
 		t.Fatalf("exit %d, stderr:\n%s", r.code, r.stderr)
 	}
@@ -471,18 +472,25 @@ func TestOverLongLine(t *testing.T) {
 	}
 }
 
-// TestOverLongLineDefault checks the default limit with a 65 MiB line.
+// TestOverLongLineDefault checks the default limit, 1 MiB: room for the
+// longest lists an xDome record (1 to 3 KB) may carry, and a bound on
+// what one line costs. It used to be 64 MiB, where one hostile line
+// took 2.2 GiB of memory.
 func TestOverLongLineDefault(t *testing.T) {
-	if testing.Short() {
-		t.Skip("65 MiB line")
-	}
-	in := eventLine(1) + "\n" + strings.Repeat("z", 65<<20) + "\n" + eventLine(3) + "\n"
+	fits := "CEF:0|Claroty|xDome|1.0|1|a|5|event_id=2 event_description=" + strings.Repeat("z", 1<<20)
+	fits = fits[:1<<20]
+	in := eventLine(1) + "\n" + fits + "\r\n" + strings.Repeat("z", 1<<20+1) + "\n" + eventLine(4) + "\n"
 	r := runCmd(t, in, "-q")
-	if r.code != 1 || r.stderr != "<stdin>:2: line longer than 67108864 bytes\n" {
+	if r.code != 1 || r.stderr != "<stdin>:3: line longer than 1048576 bytes\n" {
 		t.Errorf("exit %d, stderr:\n%s", r.code, r.stderr)
 	}
-	if diff := cmp.Diff([]string{"1", "3"}, eventIDs(t, r.stdout)); diff != "" {
+	if diff := cmp.Diff([]string{"1", "2", "4"}, eventIDs(t, r.stdout)); diff != "" {
 		t.Errorf("documents (-want +got):\n%s", diff)
+	}
+	var stderr bytes.Buffer
+	parseFlags([]string{"-h"}, &stderr)
+	if !strings.Contains(stderr.String(), "xDome records are 1-3 KB") {
+		t.Errorf("-h does not say why the default -max-line is what it is:\n%s", stderr.String())
 	}
 }
 

@@ -24,13 +24,17 @@ type input struct {
 // lines and numbers them; the workers parse the lines of a batch into ECS
 // NDJSON (and collect its bad lines); one writer puts the batches back in
 // order and writes them out. Batches come from a fixed pool that the
-// writer refills, and the input they hold is bounded in bytes (inFlight),
-// so the memory used follows the work in flight, not the input size.
+// writer refills, and what they hold, input and documents, is bounded in
+// bytes (inFlight), so the memory used follows the work in flight, not
+// the input size.
 
-// inFlight bounds the input held by the batches handed over and not yet
-// written, in bytes (a variable for the tests). One batch is always let
-// through, however large (a line of up to -max-line bytes).
-var inFlight int64 = 128 << 20
+// inFlight bounds what the batches handed over and not yet written hold,
+// in bytes: their input, and once converted their documents and rejects
+// (a variable for the tests). The reader waits while it is spent; one
+// batch is always let through, however large (a line of up to -max-line
+// bytes), and a batch's documents are counted when they are made, so the
+// most held is inFlight plus the documents of the batches converting.
+var inFlight int64 = 64 << 20
 
 // batchKind tells what a batch carries.
 type batchKind uint8
@@ -184,6 +188,14 @@ func (b *budget) take(n int64) bool {
 	return !b.stopped
 }
 
+// add counts n more bytes at once, over the budget if need be: takers
+// then wait until the writer has given them back.
+func (b *budget) add(n int64) {
+	b.mu.Lock()
+	b.used += n
+	b.mu.Unlock()
+}
+
 func (b *budget) give(n int64) {
 	b.mu.Lock()
 	b.used -= n
@@ -205,6 +217,12 @@ func (p *pipeline) convert() {
 	for b := range p.work {
 		if b.kind == kindLines {
 			p.convertBatch(b)
+			// The documents wait for the writer too: they count,
+			// without waiting (the writer may need this very batch to
+			// free the budget), and the reader waits for them.
+			extra := int64(cap(b.out) + cap(b.rej))
+			b.weight += extra
+			p.budget.add(extra)
 		}
 		select {
 		case p.results <- b:

@@ -233,7 +233,7 @@ func TestSignalInProcess(t *testing.T) {
 // so that its writer is held in the middle of a write, and gets several
 // signals, of several kinds, before the pipe is read. Whatever arrives,
 // the output must end with a whole document, be the start of the whole
-// output, and the exit status must follow the first signal. (A second
+// output, and the exit status must be 128 plus one of the signals. (A second
 // signal used to exit at once, in the middle of the write; SIGHUP used to
 // kill the command by its default action.)
 func TestSignalsDuringWrite(t *testing.T) {
@@ -275,9 +275,15 @@ func TestSignalsDuringWrite(t *testing.T) {
 		rest, _ := io.ReadAll(stdout)
 		err = cmd.Wait()
 		got := append(first, rest...)
+		// Signals that arrive together reach the program in the order of
+		// their numbers, so the status is that of one of them.
+		sent := false
+		for _, sig := range sigs {
+			sent = sent || isExit(err, 128+int(sig))
+		}
 		switch {
-		case !isExit(err, 128+int(sigs[0])):
-			t.Errorf("%v: %v, want exit %d; stderr:\n%s", sigs, err, 128+int(sigs[0]), stderr.String())
+		case !sent:
+			t.Errorf("%v: %v, want exit 128 plus one of them; stderr:\n%s", sigs, err, stderr.String())
 		case len(got) == 0 || got[len(got)-1] != '\n':
 			t.Errorf("%v: output of %d bytes ends in half a line: %q", sigs, len(got), got[max(0, len(got)-40):])
 		case !bytes.HasPrefix(in.out, got):
