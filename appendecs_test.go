@@ -200,6 +200,13 @@ func FuzzAppendECS(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, line []byte) {
 		checkAppendECS(t, "fuzz", []byte("x"), line)
+		// In place: the document written over its own line.
+		want, wantErr := AppendECS(nil, line)
+		buf := append(make([]byte, 0, len(line)+64), line...)
+		got, err := AppendECS(buf[:0], buf)
+		if (err == nil) != (wantErr == nil) || !bytes.Equal(got, want) {
+			t.Errorf("AppendECS(line[:0], line) = %q, %v; want %q, %v", got, err, want, wantErr)
+		}
 	})
 }
 

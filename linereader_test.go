@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -159,4 +160,72 @@ func TestLineReaderLongPieces(t *testing.T) {
 			t.Errorf("end %q: pieces of %d bytes ending %q, %d last, lines %+v, %v", end, len(pieces), pieces[max(0, len(pieces)-3):], lasts, got, err)
 		}
 	}
+}
+
+// FuzzLineReader compares LineReader with a plain reading of the rules,
+// for any input (not gzip), any limit and reads of any size.
+func FuzzLineReader(f *testing.F) {
+	f.Add([]byte("a\nb\r\nc\rd"), 3, uint8(0))
+	f.Add([]byte("\r\r\n\n\r"), 1, uint8(1))
+	f.Add([]byte("CEF:0|a|b|c|d|e|5|x=1\rlonger line here\r\n"), 8, uint8(2))
+	f.Fuzz(func(t *testing.T, data []byte, maxLine int, reads uint8) {
+		if len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b {
+			return
+		}
+		maxLine = 1 + abs(maxLine)%64
+		var want []readLine
+		var wantLong []string
+		for n, rest := 1, data; len(rest) > 0; n++ {
+			i := 0
+			for i < len(rest) && rest[i] != '\n' && rest[i] != '\r' {
+				i++
+			}
+			text, end := rest[:i], i
+			switch {
+			case i+1 < len(rest) && rest[i] == '\r' && rest[i+1] == '\n':
+				end = i + 2
+			case i < len(rest):
+				end = i + 1
+			}
+			if len(text) > maxLine {
+				want = append(want, readLine{n, "", "", fmt.Sprintf("xdome: line %d: line longer than %d bytes", n, maxLine)})
+				wantLong = append(wantLong, string(rest[:end]))
+			} else {
+				want = append(want, readLine{n, string(text), string(rest[:end]), ""})
+			}
+			rest = rest[end:]
+		}
+		var r io.Reader = bytes.NewReader(data)
+		switch reads % 3 {
+		case 1:
+			r = iotest.OneByteReader(r)
+		case 2:
+			r = iotest.HalfReader(r)
+		}
+		lr := NewLineReader(r, maxLine)
+		var long []string
+		var piece []byte
+		lr.OnLongLine(func(p []byte, last bool) error {
+			piece = append(piece, p...)
+			if last {
+				long = append(long, string(piece))
+				piece = piece[:0]
+			}
+			return nil
+		})
+		got, err := readAll(lr)
+		if diff := cmp.Diff(want, got); diff != "" || err != nil {
+			t.Fatalf("max %d, %q: lines (-want +got):\n%s\nerror %v", maxLine, data, diff, err)
+		}
+		if diff := cmp.Diff(wantLong, long); diff != "" {
+			t.Fatalf("max %d, %q: long lines (-want +got):\n%s", maxLine, data, diff)
+		}
+	})
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
