@@ -71,7 +71,11 @@ func (e tooLong) Is(target error) bool { return target == ErrLineTooLong }
 //	}
 //	if err := lr.Err(); err != nil { ... } // the input could not be read to its end
 //
-// A LineReader is not safe for concurrent use.
+// The first call of Next waits for two bytes of input (or its end) to
+// tell gzip from text; after that, Next returns each line as soon as its
+// line end has been read (a final "\r" waits for the next byte, which
+// tells whether it is the start of "\r\n"). A LineReader is not safe for
+// concurrent use.
 type LineReader struct {
 	in      io.Reader // as given
 	src     io.Reader // the lines' bytes: in, or its decompression

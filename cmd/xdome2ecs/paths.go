@@ -138,13 +138,20 @@ func checkPlaces(outs, ins []place) error {
 	return nil
 }
 
-// checkInput compares an input just opened for reading with the outputs.
-func checkInput(outs []place, name string, f *os.File) error {
+// checkInput compares an input just opened for reading with the outputs
+// (its error goes after the input's name).
+func checkInput(outs []place, f *os.File) error {
 	fi, err := f.Stat()
 	if err != nil {
 		return nil // reading it will tell
 	}
-	return checkPlaces(outs, []place{{what: "input " + name, fi: fi}})
+	in := place{fi: fi}
+	for _, o := range outs {
+		if o.conflicts(in) {
+			return fmt.Errorf("now the same file as %s: not read", o.what)
+		}
+	}
+	return nil
 }
 
 // openOutput opens the file name for writing only (a pipe opened for

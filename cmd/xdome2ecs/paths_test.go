@@ -342,3 +342,26 @@ func TestClosedPipe(t *testing.T) {
 		}
 	}
 }
+
+// TestInputCheckedWhenOpened checks the second look: an input that became
+// an output's file after the outputs were checked (replaced by a link in
+// the meantime) is refused when it is opened for reading, not read.
+func TestInputCheckedWhenOpened(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.log")
+	if err := os.WriteFile(in, []byte(eventLine(1)+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out, stderr bytes.Buffer
+	p := newPipeline(config{workers: 1, maxLine: defaultMaxLine}, strings.NewReader(""), &sink{name: "out", w: &out}, nil, &stderr)
+	p.outs = []place{{what: "-o out.json", fi: fi}}
+	st := p.run([]input{{name: in}})
+	want := "xdome2ecs: " + in + ": now the same file as -o out.json: not read\n"
+	if !st.fatal || st.lines != 0 || out.Len() != 0 || stderr.String() != want {
+		t.Errorf("fatal %v, %d lines, %d bytes out, stderr %q; want %q", st.fatal, st.lines, out.Len(), stderr.String(), want)
+	}
+}

@@ -131,7 +131,7 @@ func (p *pipeline) readInput(in input, seq *int) bool {
 			return p.sendError(name, err, seq)
 		}
 		defer f.Close()
-		if err := checkInput(p.outs, name, f); err != nil {
+		if err := checkInput(p.outs, f); err != nil {
 			return p.sendError(name, err, seq)
 		}
 		src = f
