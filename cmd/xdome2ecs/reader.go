@@ -56,21 +56,6 @@ func wholeLines(data []byte, eof bool) int {
 	return i
 }
 
-// countLines counts the line ends in data, which wholeLines cut.
-func countLines(data []byte) int {
-	n := bytes.Count(data, nl)
-	for off := 0; ; {
-		k := bytes.IndexByte(data[off:], '\r')
-		if k < 0 {
-			return n
-		}
-		off += k + 1
-		if off == len(data) || data[off] != '\n' {
-			n++
-		}
-	}
-}
-
 var nl = []byte{'\n'}
 
 // getBatch takes an empty batch from the pool; nil once the writer has stopped.

@@ -192,27 +192,26 @@ func TestLoneCR(t *testing.T) {
 	}
 }
 
-// TestLineEnds checks lineEnd, wholeLines and countLines on the cases
+// TestLineEnds checks lineEnd and wholeLines on the cases
 // where a "\r" may or may not end a line.
 func TestLineEnds(t *testing.T) {
 	for _, tc := range []struct {
-		data       string
-		end        int // lineEnd, not at EOF
-		endEOF     int // lineEnd at EOF
-		whole      int // wholeLines, not at EOF
-		wholeLines int // countLines(data[:whole])
+		data   string
+		end    int // lineEnd, not at EOF
+		endEOF int // lineEnd at EOF
+		whole  int // wholeLines, not at EOF
 	}{
-		{"", -1, -1, 0, 0},
-		{"a", -1, -1, 0, 0},
-		{"a\n", 2, 2, 2, 1},
-		{"a\r", -1, 2, 0, 0},
-		{"a\r\n", 3, 3, 3, 1},
-		{"a\rb", 2, 2, 2, 1},
-		{"a\r\rb", 2, 2, 3, 2},
-		{"a\r\r\n", 2, 2, 4, 2},
-		{"a\nb\r", 2, 2, 2, 1},
-		{"a\nb\rc\r", 2, 2, 4, 2},
-		{"\r\n\r", 2, 2, 2, 1},
+		{"", -1, -1, 0},
+		{"a", -1, -1, 0},
+		{"a\n", 2, 2, 2},
+		{"a\r", -1, 2, 0},
+		{"a\r\n", 3, 3, 3},
+		{"a\rb", 2, 2, 2},
+		{"a\r\rb", 2, 2, 3},
+		{"a\r\r\n", 2, 2, 4},
+		{"a\nb\r", 2, 2, 2},
+		{"a\nb\rc\r", 2, 2, 4},
+		{"\r\n\r", 2, 2, 2},
 	} {
 		if got := lineEnd([]byte(tc.data), false); got != tc.end {
 			t.Errorf("lineEnd(%q, false) = %d, want %d", tc.data, got, tc.end)
@@ -222,9 +221,6 @@ func TestLineEnds(t *testing.T) {
 		}
 		if got := wholeLines([]byte(tc.data), false); got != tc.whole {
 			t.Errorf("wholeLines(%q, false) = %d, want %d", tc.data, got, tc.whole)
-		}
-		if got := countLines([]byte(tc.data)[:tc.whole]); got != tc.wholeLines {
-			t.Errorf("countLines(%q) = %d, want %d", tc.data[:tc.whole], got, tc.wholeLines)
 		}
 	}
 }
