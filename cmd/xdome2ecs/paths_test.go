@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -363,5 +364,40 @@ func TestInputCheckedWhenOpened(t *testing.T) {
 	want := "xdome2ecs: " + in + ": now the same file as -o out.json: not read\n"
 	if !st.fatal || st.lines != 0 || out.Len() != 0 || stderr.String() != want {
 		t.Errorf("fatal %v, %d lines, %d bytes out, stderr %q; want %q", st.fatal, st.lines, out.Len(), stderr.String(), want)
+	}
+}
+
+// TestOutputsThroughBindMount checks the other reproduction of
+// two outputs that are one new file: the same directory mounted at a
+// second path (a bind mount, which no resolving of names sees through).
+// It needs the right to mount, and is skipped without it.
+func TestOutputsThroughBindMount(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	for _, d := range []string{a, b} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := exec.Command("mount", "--bind", a, b).Run(); err != nil {
+		t.Skipf("cannot bind-mount here: %v", err)
+	}
+	t.Cleanup(func() {
+		if err := exec.Command("umount", b).Run(); err != nil {
+			t.Errorf("umount %s: %v", b, err)
+		}
+	})
+	in := filepath.Join(dir, "in.log")
+	if err := os.WriteFile(in, []byte(eventLine(1)+"\nbad\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, rej := filepath.Join(a, "out.json"), filepath.Join(b, "out.json")
+	r := runCmd(t, "", "-q", "-o", out, "-rejects", rej, in)
+	want := "xdome2ecs: -rejects " + rej + " is the same file as -o " + out + ": each output needs its own file\n"
+	if r.code != 2 || r.stderr != want {
+		t.Errorf("exit %d, stderr %q; want 2 and %q", r.code, r.stderr, want)
+	}
+	if fi, err := os.Stat(out); err == nil {
+		t.Errorf("out.json is there, %d bytes", fi.Size())
 	}
 }
