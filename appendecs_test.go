@@ -200,5 +200,51 @@ func FuzzAppendECS(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, line []byte) {
 		checkAppendECS(t, "fuzz", []byte("x"), line)
+		// In place: the document written over its own line.
+		want, wantErr := AppendECS(nil, line)
+		buf := append(make([]byte, 0, len(line)+64), line...)
+		got, err := AppendECS(buf[:0], buf)
+		if (err == nil) != (wantErr == nil) || !bytes.Equal(got, want) {
+			t.Errorf("AppendECS(line[:0], line) = %q, %v; want %q, %v", got, err, want, wantErr)
+		}
 	})
+}
+
+// TestAppendECSOverlap checks the reproduction: AppendECS(line[:0],
+// line), the natural call of a program that reuses one buffer, used to
+// write garbage, since the document overwrote the line that the views
+// still read. Whatever the overlap of dst's free capacity with line (line
+// at the start of dst's room, further in, or at its very end), the result
+// is the bytes AppendECS gives with separate buffers.
+func TestAppendECSOverlap(t *testing.T) {
+	for name, line := range ecsLines(t) {
+		want, wantErr := AppendECS([]byte("pre"), line)
+		for _, shape := range []struct {
+			name               string
+			dstLen, gap, extra int // buf is dst, gap, line, extra
+		}{
+			{"line[:0]", 0, 0, 0},
+			{"line[:0] with room", 0, 0, 4096},
+			{"dst just before line", 3, 0, 64},
+			{"line inside dst's room", 3, 100, 64 << 10},
+			{"line at the end of dst's room", 3, 10, 0},
+		} {
+			buf := make([]byte, shape.dstLen+shape.gap+len(line)+shape.extra)
+			pre := "pre"[:shape.dstLen]
+			dst := buf[:copy(buf, pre)]
+			l := buf[shape.dstLen+shape.gap:][:len(line)]
+			copy(l, line)
+			got, err := AppendECS(dst, l)
+			switch {
+			case (err == nil) != (wantErr == nil) || err != nil && err.Error() != wantErr.Error():
+				t.Errorf("%s, %s: error %v, want %v", name, shape.name, err, wantErr)
+			case err != nil:
+				if string(got) != pre {
+					t.Errorf("%s, %s: on error dst = %q, want %q", name, shape.name, got, pre)
+				}
+			case !bytes.Equal(got, append([]byte(pre), want[3:]...)):
+				t.Errorf("%s, %s: overlapping buffers give\n%.120s\nwant\n%s%.120s", name, shape.name, got, pre, want[3:])
+			}
+		}
+	}
 }

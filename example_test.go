@@ -278,3 +278,36 @@ func ExampleParser_normalizeMAC() {
 	// Output:
 	// 00-50-56-94-2B-94 [FC-3F-DB-0D-87-89 unknown]
 }
+
+// ExampleLineReader reads a log the way the xdome2ecs command does: two
+// records joined by a lone CR are two lines, and a line over the limit is
+// reported as that line while reading goes on. A gzip stream (a .gz file,
+// or gzip on standard input) would be decompressed the same way.
+func ExampleLineReader() {
+	log := "CEF:0|Claroty|xDome|1.0|1|a|5|event_id=1\rCEF:0|Claroty|xDome|1.0|2|b|5|event_id=2\r\n" +
+		"CEF:0|Claroty|xDome|1.0|3|c|5|event_description=" + strings.Repeat("x", 200) + "\n" +
+		"not a record\n"
+	lr := xdome.NewLineReader(strings.NewReader(log), 100)
+	var doc []byte
+	for lr.Next() {
+		if err := lr.Err(); err != nil {
+			fmt.Println(err)
+			continue
+		}
+		var err error
+		doc, err = xdome.AppendECS(doc[:0], lr.Line())
+		if err != nil {
+			fmt.Printf("line %d: %v\n", lr.Number(), err)
+			continue
+		}
+		fmt.Printf("line %d: converted %q\n", lr.Number(), lr.Line())
+	}
+	if err := lr.Err(); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// line 1: converted "CEF:0|Claroty|xDome|1.0|1|a|5|event_id=1"
+	// line 2: converted "CEF:0|Claroty|xDome|1.0|2|b|5|event_id=2"
+	// xdome: line 3: line longer than 100 bytes
+	// line 4: xdome: byte 0: not a CEF record: no "CEF:" marker
+}

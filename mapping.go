@@ -1016,6 +1016,15 @@ func (m *mapper) ipList(key, v string, buf []netip.Addr) []netip.Addr {
 			m.problem(key, "invalid IP address", item)
 			continue
 		}
+		if len(out) == 0 {
+			// The first address: room for this item and every one after
+			// it (one more than the commas left), when buf is too small,
+			// rather than the doubling of append (a hostile line may hold
+			// millions of addresses).
+			if n := 2 + strings.Count(it.s, ","); n > cap(out) {
+				out = make([]netip.Addr, 0, n)
+			}
+		}
 		out = append(out, a)
 	}
 	if len(out) == 0 {
@@ -1035,6 +1044,11 @@ func stringList(v string, buf []string) []string {
 
 // appendList appends the items of the list literal v to list.
 func appendList(list []string, v string) []string {
+	if n := strings.Count(v, ",") + 1; n > 16 {
+		// A long list: room for its items at once, rather than the
+		// doubling of append (a hostile line may hold millions).
+		list = slices.Grow(list, n)
+	}
 	it := listIter{s: v}
 	for item, ok := it.next(); ok; item, ok = it.next() {
 		list = append(list, item)
@@ -1058,7 +1072,7 @@ func uniqueStrings(list []string) []string {
 		}
 		return out
 	}
-	seen := make(map[string]struct{}, len(list))
+	seen := make(map[string]struct{}) // sized by what is unique, not by len(list)
 	for _, s := range list {
 		if _, dup := seen[s]; !dup {
 			seen[s] = struct{}{}

@@ -18,6 +18,9 @@ func (ev *Event) fillRelated() {
 	st := &ev.store
 
 	ips := st.relatedIP[:0]
+	if n := len(ev.Host.IP) + 2; n > cap(ips) {
+		ips = make([]netip.Addr, 0, n) // a long list: one allocation
+	}
 	ips = appendAddr(ips, ev.Source.IP)
 	ips = appendAddr(ips, ev.Destination.IP)
 	for _, a := range ev.Host.IP {
@@ -104,6 +107,14 @@ func sortUniqueAddrs(list []netip.Addr) []netip.Addr {
 			}
 		}
 	} else {
+		// Repeats go first, by value, in place: a hostile list may hold
+		// one address a million times, and only distinct ones need
+		// their text.
+		slices.SortFunc(list, netip.Addr.Compare)
+		list = slices.Compact(list)
+		if len(list) <= short {
+			return sortUniqueAddrs(list)
+		}
 		type keyed struct {
 			text string
 			a    netip.Addr

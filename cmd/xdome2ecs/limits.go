@@ -9,10 +9,18 @@ import (
 )
 
 // The limits: memory follows the work in flight, not the input. The
-// batches in flight hold at most inFlight bytes of input (one line of up
-// to -max-line bytes always passes); -workers and -max-line are clamped
-// to ranges that keep that true; and the garbage collector works against
-// a memory limit rather than a larger GOGC.
+// batches in flight hold about inFlight bytes of input and of documents
+// waiting to be written (one line of up to -max-line bytes always
+// passes); a line over -max-line (default 1 MiB) is passed on in pieces,
+// never held whole; the library allocates at most 8 times a line and its
+// document; -workers and -max-line are clamped to ranges that keep that
+// true; and the garbage collector works against a memory limit rather
+// than a larger GOGC. Under the default flags the peak resident memory
+// stays in the hundreds of MiB whatever the input: measured with
+// /usr/bin/time -v on 2 CPUs, 18 MiB for files of three 64 MiB lines of
+// "<" or of "::," (rejected as over-long), 300 MiB for 150 lines of 1 MiB
+// of "<" (documents twelve times their lines), 610 MiB for those with
+// -workers 8.
 
 const (
 	// maxMaxLine is the largest -max-line: one such line, its document and

@@ -5,7 +5,8 @@
 //	xdome2ecs [flags] [file ...]
 //
 // It reads the lines of each file in turn (standard input when there is no
-// file or the file is "-"; a file whose name ends in ".gz" is decompressed)
+// file or the file is "-"; gzip, told by its magic bytes, is decompressed,
+// on standard input too, with zero padding after it ignored)
 // and writes one ECS JSON document per xDome record to standard output, in
 // input order, even when it parses in parallel. A line that is not an xDome
 // CEF record is reported on standard error as FILE:LINE: error (standard
@@ -21,23 +22,34 @@
 //	-strict         stop at the first bad line (or unreadable input)
 //	-workers N      parse on N goroutines (default: the number of CPUs;
 //	                at most 4 per CPU)
-//	-max-line N     longest line accepted, in bytes (default 64 MiB, at
-//	                most 256 MiB); a longer one is reported and rejected
+//	-max-line N     longest line accepted, in bytes (default 1 MiB: xDome
+//	                records are 1-3 KB; at most 256 MiB); a longer one is
+//	                reported, and passed to -rejects, without being held
+//	                in memory
 //	-q              no summary line at the end
 //	-demo           convert the built-in sample events instead of files
 //
 // An output that is the same file as an input, or as the other output, is
-// refused before anything is opened for writing. Whatever stops the
-// command, every output ends with a whole line; SIGINT and SIGTERM stop it
-// after writing what its workers have (see signals.go).
+// refused with exit status 2 before anything is written: the outputs are
+// opened (or created) first and compared with the inputs and each other by
+// device and inode, so links, bind mounts, /dev/fd/N and an output named
+// again as an input all count (see paths.go). Whatever stops the
+// command, every output ends with a whole line: SIGINT, SIGTERM and the
+// other catchable signals that would end it stop it after writing what its
+// workers have, and a further signal after the write in progress (see
+// signals.go).
 //
-// Exit status: 0 when every line parsed, 1 when some did not (or a .gz
-// was cut short), 2 for a usage error or an I/O error (an input that
-// cannot be opened or read, or output that cannot be written; the other
-// inputs are still converted), 130 and 143 after SIGINT and SIGTERM.
+// Exit status: 0 when every line parsed, 1 when some did not (or a gzip
+// stream was cut short), 2 for a usage error or an I/O error (an input
+// that cannot be opened or read, or that has trailing garbage after its
+// gzip data, or output that cannot be written; the other
+// inputs are still converted; a closed output pipe is such an error, on
+// standard output as with -o), 128 plus the signal number after a signal
+// (130 after SIGINT, 143 after SIGTERM).
 //
-// At the end a summary goes to standard error (lines, events, rejected,
-// seconds, lines/s, MB/s of input), unless -q; when standard error is a
+// At the end a summary goes to standard error (lines, events and how many
+// of them have field problems, rejected, seconds, lines/s, MB/s of
+// input), unless -q; when standard error is a
 // terminal, a progress line updates in place while a long job runs.
 //
 // Memory follows the work in flight, not the input (see limits.go): unless
@@ -69,8 +81,10 @@ var demoLog []byte
 var chunkSize = 256 << 10
 
 const (
-	// defaultMaxLine is the default of -max-line.
-	defaultMaxLine = 64 << 20
+	// defaultMaxLine is the default of -max-line: xDome's records are 1
+	// to 3 KB, and 1 MiB leaves room for the longest lists one may carry
+	// while bounding what one line costs.
+	defaultMaxLine = 1 << 20
 	// stdinName names standard input in messages.
 	stdinName = "<stdin>"
 )
@@ -102,8 +116,8 @@ type config struct {
 const usageText = `usage: xdome2ecs [flags] [file ...]
 
 Convert Claroty xDome CEF syslog to ECS NDJSON: one JSON document per line,
-in input order. With no file, or "-", standard input is read; *.gz files
-are decompressed. Bad lines are reported on standard error as FILE:LINE:
+in input order. With no file, or "-", standard input is read; gzip input
+is decompressed. Bad lines are reported on standard error as FILE:LINE:
 error and skipped. Exit status: 0 all lines parsed, 1 some did not, 2 usage
 or I/O error.
 
@@ -125,7 +139,7 @@ func parseFlags(args []string, stderr io.Writer) (cfg config, status int, ok boo
 	fs.StringVar(&cfg.rejects, "rejects", "", "write rejected lines to `FILE`, byte for byte")
 	fs.BoolVar(&cfg.strict, "strict", false, "stop at the first bad line")
 	fs.IntVar(&cfg.workers, "workers", runtime.NumCPU(), "parse on `N` goroutines")
-	fs.IntVar(&cfg.maxLine, "max-line", defaultMaxLine, "longest line accepted, in `bytes`; longer ones are rejected")
+	fs.IntVar(&cfg.maxLine, "max-line", defaultMaxLine, "longest line accepted, in `bytes` (xDome records are 1-3 KB); longer ones are rejected")
 	fs.BoolVar(&cfg.quiet, "q", false, "no summary on standard error")
 	fs.BoolVar(&cfg.demo, "demo", false, "convert the built-in sample events")
 	if err := fs.Parse(args); err != nil {
@@ -176,44 +190,30 @@ func runSignals(args []string, stdin io.Reader, stdout, stderr io.Writer, sigs <
 			inputs = append(inputs, input{name: name})
 		}
 	}
-	// Nothing is opened for writing before every output is known to be
-	// neither an input nor another output.
-	if err := checkPaths(cfg, inputs, stdin, stdout); err != nil {
+	// Nothing is written before every output is known to be neither an
+	// input nor another output.
+	outFile, rejFile, outs, err := openOutputs(cfg, inputs, stdin, stdout)
+	if err != nil {
 		fmt.Fprintf(stderr, "xdome2ecs: %v\n", err)
 		return exitFatal
 	}
-
+	startWriting()
 	out := &sink{name: "standard output", w: stdout}
 	out.f, _ = stdout.(*os.File)
 	var files []*os.File
-	closeAll := func() {
-		for _, f := range files {
-			f.Close()
-		}
-	}
-	if cfg.out != "" {
-		f, err := openOutput(cfg.out)
-		if err != nil {
-			fmt.Fprintf(stderr, "xdome2ecs: %v\n", err)
-			return exitFatal
-		}
-		out = &sink{name: cfg.out, w: f, f: f}
-		files = append(files, f)
+	if outFile != nil {
+		out = &sink{name: cfg.out, w: outFile, f: outFile}
+		files = append(files, outFile)
 	}
 	var rejects *sink
-	if cfg.rejects != "" {
-		f, err := openOutput(cfg.rejects)
-		if err != nil {
-			fmt.Fprintf(stderr, "xdome2ecs: %v\n", err)
-			closeAll()
-			return exitFatal
-		}
-		rejects = &sink{name: cfg.rejects, w: f, f: f}
-		files = append(files, f)
+	if rejFile != nil {
+		rejects = &sink{name: cfg.rejects, w: rejFile, f: rejFile}
+		files = append(files, rejFile)
 	}
 
 	p := newPipeline(cfg, stdin, out, rejects, stderr)
 	p.sigs = sigs
+	p.outs = outs
 	st := p.run(inputs)
 	for _, f := range files {
 		if err := f.Close(); err != nil && !st.fatal {

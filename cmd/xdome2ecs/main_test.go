@@ -135,7 +135,7 @@ func eventIDs(t *testing.T, out string) []string {
 	return ids
 }
 
-var summaryRE = regexp.MustCompile(`^xdome2ecs: (\d+) lines, (\d+) events, (\d+) rejected, [0-9.]+ s, [0-9]+ lines/s, [0-9.]+ MB/s\n$`)
+var summaryRE = regexp.MustCompile(`^xdome2ecs: (\d+) lines, (\d+) events \((\d+) with field problems\), (\d+) rejected, [0-9.]+ s, [0-9]+ lines/s, [0-9.]+ MB/s\n$`)
 
 // summary checks that stderr ends with the summary line and returns its
 // counts and what came before it.
@@ -148,7 +148,7 @@ func summary(t *testing.T, stderr string) (lines, events, rejected int, before s
 	}
 	lines, _ = strconv.Atoi(m[1])
 	events, _ = strconv.Atoi(m[2])
-	rejected, _ = strconv.Atoi(m[3])
+	rejected, _ = strconv.Atoi(m[4])
 	return lines, events, rejected, stderr[:i]
 }
 
@@ -338,7 +338,7 @@ func TestStrict(t *testing.T) {
 	}
 }
 
-// TestGzip checks that *.gz files are decompressed, and that files are
+// TestGzip checks that gzip files are decompressed, and that files are
 // read in order, with their own line numbers.
 func TestGzip(t *testing.T) {
 	dir := t.TempDir()
@@ -377,23 +377,26 @@ func TestGzip(t *testing.T) {
 		t.Errorf("stderr:\n%s", r.stderr)
 	}
 
-	// A .gz file that is not gzip is an I/O error.
+	// gzip is told by its magic bytes, not by the name: a .gz file of
+	// plain text is read as text, and gzip on standard input is
+	// decompressed.
 	notgz := filepath.Join(dir, "not.gz")
 	if err := os.WriteFile(notgz, []byte(eventLine(1)+"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	r = runCmd(t, "", "-q", notgz, plain)
-	if r.code != 2 || !strings.HasPrefix(r.stderr, "xdome2ecs: "+notgz+": gzip: ") || len(docs(t, r.stdout)) != 1 {
-		t.Errorf("not gzip: exit %d, stderr:\n%s", r.code, r.stderr)
+	r = runCmd(t, zbuf.String(), "-q", notgz, "-")
+	if ids := eventIDs(t, r.stdout); r.code != 1 || len(ids) != 1001 || ids[0] != "1" || ids[1000] != "999" || r.stderr != "<stdin>:1001: xdome: byte 0: not a CEF record: no \"CEF:\" marker\n" {
+		t.Errorf("not gzip, then gzip on standard input: exit %d, %d documents, stderr:\n%s", r.code, len(ids), r.stderr)
 	}
 }
 
-// TestLongLine checks that a line of more than 1 MiB converts.
+// TestLongLine checks that a line of more than 1 MiB converts under a
+// -max-line that lets it.
 func TestLongLine(t *testing.T) {
 	long := strings.Repeat("x", 3<<20)
 	line := strings.Replace(eventLine(2), "event_type=SMBv1 Communication", "event_type="+long, 1)
 	in := eventLine(1) + "\n" + line + "\n" + eventLine(3) + "\n"
-	r := runCmd(t, in, "-q", "-workers", "2")
+	r := runCmd(t, in, "-q", "-workers", "2", "-max-line", "4194304")
 	if r.code != 0 || r.stderr != "" {
 		t.Fatalf("exit %d, stderr:\n%s", r.code, r.stderr)
 	}
@@ -469,18 +472,25 @@ func TestOverLongLine(t *testing.T) {
 	}
 }
 
-// TestOverLongLineDefault checks the default limit with a 65 MiB line.
+// TestOverLongLineDefault checks the default limit, 1 MiB: room for the
+// longest lists an xDome record (1 to 3 KB) may carry, and a bound on
+// what one line costs. It used to be 64 MiB, where one hostile line
+// took 2.2 GiB of memory.
 func TestOverLongLineDefault(t *testing.T) {
-	if testing.Short() {
-		t.Skip("65 MiB line")
-	}
-	in := eventLine(1) + "\n" + strings.Repeat("z", 65<<20) + "\n" + eventLine(3) + "\n"
+	fits := "CEF:0|Claroty|xDome|1.0|1|a|5|event_id=2 event_description=" + strings.Repeat("z", 1<<20)
+	fits = fits[:1<<20]
+	in := eventLine(1) + "\n" + fits + "\r\n" + strings.Repeat("z", 1<<20+1) + "\n" + eventLine(4) + "\n"
 	r := runCmd(t, in, "-q")
-	if r.code != 1 || r.stderr != "<stdin>:2: line longer than 67108864 bytes\n" {
+	if r.code != 1 || r.stderr != "<stdin>:3: line longer than 1048576 bytes\n" {
 		t.Errorf("exit %d, stderr:\n%s", r.code, r.stderr)
 	}
-	if diff := cmp.Diff([]string{"1", "3"}, eventIDs(t, r.stdout)); diff != "" {
+	if diff := cmp.Diff([]string{"1", "2", "4"}, eventIDs(t, r.stdout)); diff != "" {
 		t.Errorf("documents (-want +got):\n%s", diff)
+	}
+	var stderr bytes.Buffer
+	parseFlags([]string{"-h"}, &stderr)
+	if !strings.Contains(stderr.String(), "xDome records are 1-3 KB") {
+		t.Errorf("-h does not say why the default -max-line is what it is:\n%s", stderr.String())
 	}
 }
 
@@ -758,5 +768,42 @@ func TestDemoLog(t *testing.T) {
 			t.Errorf("demo.log:%d: %v", n+1, err)
 		}
 		n++
+	}
+}
+
+// TestSummaryProblems checks the issue's reproduction: the summary did not
+// count the documents that carry field problems (error.message). It does
+// now, as the library counts them, also under -strict.
+func TestSummaryProblems(t *testing.T) {
+	lines := []string{
+		eventLine(1),
+		strings.Replace(eventLine(2), "src_port=139", "src_port=abc", 1),
+		strings.Replace(eventLine(3), "dst_ip=172.23.44.46", "dst_ip=300.1.1.1", 1),
+		"bad line",
+		strings.Replace(eventLine(5), "src_port=139", "src_port=99999", 1),
+	}
+	problems := []int{0} // the library's count over the first n lines
+	for _, l := range lines {
+		n := problems[len(problems)-1]
+		if ev, err := xdome.Parse([]byte(l)); err == nil && ev.Error.Message != "" {
+			n++
+		}
+		problems = append(problems, n)
+	}
+	if problems[5] != 3 || problems[3] != 2 {
+		t.Fatalf("the library finds field problems %v, want 3 in all and 2 before the bad line", problems)
+	}
+	for _, tc := range []struct {
+		args           []string
+		lines, problem int
+	}{
+		{nil, 5, problems[5]},
+		{[]string{"-strict"}, 4, problems[3]},
+	} {
+		r := runCmd(t, strings.Join(lines, "\n")+"\n", tc.args...)
+		m := summaryRE.FindStringSubmatch(r.stderr[strings.LastIndex(strings.TrimSuffix(r.stderr, "\n"), "\n")+1:])
+		if m == nil || m[1] != strconv.Itoa(tc.lines) || m[3] != strconv.Itoa(tc.problem) {
+			t.Errorf("%q: summary %q; want %d lines, %d with field problems", tc.args, r.stderr, tc.lines, tc.problem)
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -242,5 +243,161 @@ func TestPartialWrite(t *testing.T) {
 		if got, _ := os.ReadFile(path); string(got) != want {
 			t.Errorf("rejects full after %d bytes: %q, want %q", n, got, want)
 		}
+	}
+}
+
+// TestOutputsCompareAsFiles checks the reproductions of outputs
+// that do not exist yet: a link from -rejects to a new -o file (the
+// rejects used to overwrite the documents), and an output named again as
+// a later input (the command used to convert its own output again and
+// again). Both are refused with exit 2, nothing is written, and no file is
+// left behind.
+func TestOutputsCompareAsFiles(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.log")
+	content := eventLine(1) + "\nbad\n"
+	if err := os.WriteFile(in, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out.json")
+	rej := filepath.Join(dir, "rej.txt")
+	if err := os.Symlink("out.json", rej); err != nil {
+		t.Fatal(err)
+	}
+	newJSON := filepath.Join(dir, "new.json")
+	dangling := filepath.Join(dir, "dangling") // a link to new.json, before it exists
+	if err := os.Symlink("new.json", dangling); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args   []string
+		stderr string
+	}{
+		{[]string{"-q", "-o", out, "-rejects", rej, in}, "-rejects " + rej + " is the same file as -o " + out + ": each output needs its own file"},
+		{[]string{"-q", "-o", rej, "-rejects", out, in}, "-rejects " + out + " is the same file as -o " + rej + ": each output needs its own file"},
+		{[]string{"-q", "-o", newJSON, in, newJSON}, "-o " + newJSON + " is the same file as input " + newJSON + ": refusing to overwrite an input"},
+		{[]string{"-q", "-rejects", newJSON, in, newJSON}, "-rejects " + newJSON + " is the same file as input " + newJSON + ": refusing to overwrite an input"},
+		{[]string{"-q", "-o", dangling, in, newJSON}, "-o " + dangling + " is the same file as input " + newJSON + ": refusing to overwrite an input"},
+		{[]string{"-q", "-o", newJSON, in, dangling}, "-o " + newJSON + " is the same file as input " + dangling + ": refusing to overwrite an input"},
+	} {
+		r := runCmd(t, "", tc.args...)
+		if r.code != 2 || r.stdout != "" || r.stderr != "xdome2ecs: "+tc.stderr+"\n" {
+			t.Errorf("%q: exit %d, stderr %q; want 2 and %q", tc.args, r.code, r.stderr, tc.stderr)
+		}
+		for _, p := range []string{out, newJSON} {
+			if fi, err := os.Stat(p); err == nil {
+				t.Errorf("%q: %s is there, %d bytes", tc.args, filepath.Base(p), fi.Size())
+				os.Remove(p)
+			}
+		}
+		if got, err := os.ReadFile(in); err != nil || string(got) != content {
+			t.Errorf("%q: the input is now %q (%v)", tc.args, got, err)
+		}
+		for _, l := range []string{rej, dangling} {
+			if fi, err := os.Lstat(l); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+				t.Errorf("%q: the link %s is gone (%v)", tc.args, filepath.Base(l), err)
+			}
+		}
+	}
+}
+
+// TestClosedPipe checks the reproduction: a closed standard-output
+// pipe used to end the command with exit status 141 (killed by SIGPIPE) and
+// no summary, while -o /dev/stdout, the same pipe, gave 2. Both are now an
+// output that cannot be written: exit 2, the error, and the summary.
+func TestClosedPipe(t *testing.T) {
+	big := filepath.Join(t.TempDir(), "big.log")
+	var in strings.Builder
+	for i := range 5000 {
+		in.WriteString(eventLine(i) + "\n")
+	}
+	if err := os.WriteFile(big, []byte(in.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args []string
+		name string
+	}{
+		{[]string{big}, "/dev/stdout"}, // os.Stdout is named so
+		{[]string{"-o", "/dev/stdout", big}, "/dev/stdout"},
+	} {
+		cmd := command(t, tc.args...)
+		stdout, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := bufio.NewReader(stdout).ReadString('\n'); err != nil {
+			t.Fatal(err)
+		}
+		stdout.Close() // head -1 exits
+		cmd.Wait()
+		code := cmd.ProcessState.ExitCode()
+		want := "xdome2ecs: write " + tc.name + ": broken pipe\n"
+		if code != 2 || !strings.HasPrefix(stderr.String(), want) || !summaryRE.MatchString(stderr.String()[len(want):]) {
+			t.Errorf("%q: exit %d (%v), stderr %q; want 2, %q and the summary", tc.args, code, cmd.ProcessState, stderr.String(), want)
+		}
+	}
+}
+
+// TestInputCheckedWhenOpened checks the second look: an input that became
+// an output's file after the outputs were checked (replaced by a link in
+// the meantime) is refused when it is opened for reading, not read.
+func TestInputCheckedWhenOpened(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.log")
+	if err := os.WriteFile(in, []byte(eventLine(1)+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out, stderr bytes.Buffer
+	p := newPipeline(config{workers: 1, maxLine: defaultMaxLine}, strings.NewReader(""), &sink{name: "out", w: &out}, nil, &stderr)
+	p.outs = []place{{what: "-o out.json", fi: fi}}
+	st := p.run([]input{{name: in}})
+	want := "xdome2ecs: " + in + ": now the same file as -o out.json: not read\n"
+	if !st.fatal || st.lines != 0 || out.Len() != 0 || stderr.String() != want {
+		t.Errorf("fatal %v, %d lines, %d bytes out, stderr %q; want %q", st.fatal, st.lines, out.Len(), stderr.String(), want)
+	}
+}
+
+// TestOutputsThroughBindMount checks the other reproduction of
+// two outputs that are one new file: the same directory mounted at a
+// second path (a bind mount, which no resolving of names sees through).
+// It needs the right to mount, and is skipped without it.
+func TestOutputsThroughBindMount(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	for _, d := range []string{a, b} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := exec.Command("mount", "--bind", a, b).Run(); err != nil {
+		t.Skipf("cannot bind-mount here: %v", err)
+	}
+	t.Cleanup(func() {
+		if err := exec.Command("umount", b).Run(); err != nil {
+			t.Errorf("umount %s: %v", b, err)
+		}
+	})
+	in := filepath.Join(dir, "in.log")
+	if err := os.WriteFile(in, []byte(eventLine(1)+"\nbad\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, rej := filepath.Join(a, "out.json"), filepath.Join(b, "out.json")
+	r := runCmd(t, "", "-q", "-o", out, "-rejects", rej, in)
+	want := "xdome2ecs: -rejects " + rej + " is the same file as -o " + out + ": each output needs its own file\n"
+	if r.code != 2 || r.stderr != want {
+		t.Errorf("exit %d, stderr %q; want 2 and %q", r.code, r.stderr, want)
+	}
+	if fi, err := os.Stat(out); err == nil {
+		t.Errorf("out.json is there, %d bytes", fi.Size())
 	}
 }

@@ -24,13 +24,17 @@ type input struct {
 // lines and numbers them; the workers parse the lines of a batch into ECS
 // NDJSON (and collect its bad lines); one writer puts the batches back in
 // order and writes them out. Batches come from a fixed pool that the
-// writer refills, and the input they hold is bounded in bytes (inFlight),
-// so the memory used follows the work in flight, not the input size.
+// writer refills, and what they hold, input and documents, is bounded in
+// bytes (inFlight), so the memory used follows the work in flight, not
+// the input size.
 
-// inFlight bounds the input held by the batches handed over and not yet
-// written, in bytes (a variable for the tests). One batch is always let
-// through, however large (a line of up to -max-line bytes).
-var inFlight int64 = 128 << 20
+// inFlight bounds what the batches handed over and not yet written hold,
+// in bytes: their input, and once converted their documents and rejects
+// (a variable for the tests). The reader waits while it is spent; one
+// batch is always let through, however large (a line of up to -max-line
+// bytes), and a batch's documents are counted when they are made, so the
+// most held is inFlight plus the documents of the batches converting.
+var inFlight int64 = 64 << 20
 
 // batchKind tells what a batch carries.
 type batchKind uint8
@@ -56,10 +60,11 @@ type batch struct {
 	err         error // kindError, kindPartial
 
 	// Filled by a worker for kindLines.
-	out   []byte    // the NDJSON documents, one per line
-	rej   []byte    // the bad lines, as read
-	bad   []badLine // the bad lines
-	lines int       // lines in data
+	out      []byte    // the NDJSON documents, one per line
+	rej      []byte    // the bad lines, as read
+	bad      []badLine // the bad lines
+	lines    int       // lines in data
+	problems int       // documents in out with field problems
 }
 
 // badLine is one line of a batch that did not convert.
@@ -68,6 +73,7 @@ type badLine struct {
 	n      int    // lines of the batch up to and including it
 	outEnd int    // len(out) when it was met
 	rejEnd int    // its end in rej
+	probs  int    // documents with field problems before it
 	msg    string // the error
 }
 
@@ -94,6 +100,7 @@ type pipeline struct {
 	rejects *sink // nil without -rejects
 	errw    *errWriter
 	sigs    <-chan os.Signal // SIGINT, SIGTERM: stop after what is finished
+	outs    []place          // the outputs, compared with each input opened
 
 	chunk   int // chunkSize when the pipeline was made
 	nbatch  int
@@ -181,6 +188,14 @@ func (b *budget) take(n int64) bool {
 	return !b.stopped
 }
 
+// add counts n more bytes at once, over the budget if need be: takers
+// then wait until the writer has given them back.
+func (b *budget) add(n int64) {
+	b.mu.Lock()
+	b.used += n
+	b.mu.Unlock()
+}
+
 func (b *budget) give(n int64) {
 	b.mu.Lock()
 	b.used -= n
@@ -202,6 +217,12 @@ func (p *pipeline) convert() {
 	for b := range p.work {
 		if b.kind == kindLines {
 			p.convertBatch(b)
+			// The documents wait for the writer too: they count,
+			// without waiting (the writer may need this very batch to
+			// free the budget), and the reader waits for them.
+			extra := int64(cap(b.out) + cap(b.rej))
+			b.weight += extra
+			p.budget.add(extra)
 		}
 		select {
 		case p.results <- b:
@@ -221,14 +242,25 @@ func (e errTooLong) Error() string {
 // convertLine appends the document of one line (without its line end) to
 // dst: the one place where a line becomes JSON. AppendECS reads the line
 // in place (the batch's buffer is not touched until the batch is written)
-// and builds no Event of ours.
-func convertLine(dst, text []byte) ([]byte, error) {
+// and builds no Event of ours. A document with field problems (an ECS
+// error.message) adds one to *problems.
+func convertLine(dst, text []byte, problems *int) ([]byte, error) {
+	start := len(dst)
 	dst, err := xdome.AppendECS(dst, text)
 	if err != nil {
 		return dst, err
 	}
+	if bytes.Contains(dst[start:], errorMessageKey) {
+		*problems++
+	}
 	return append(dst, '\n'), nil
 }
+
+// errorMessageKey starts the top-level ECS error object of a document. It
+// cannot occur inside a JSON string, where every quote is escaped, and
+// error is the one object of that name (TestSummaryProblems compares the
+// count with the library's Event.Error).
+var errorMessageKey = []byte(`,"error":{"message":`)
 
 // cutLine splits the first line off data: raw with its line end, text
 // without it (but with the "\r" of a "\r\n", as the library takes it),
@@ -252,7 +284,7 @@ func cutLine(data []byte) (raw, text []byte, length int, rest []byte) {
 
 func (p *pipeline) convertBatch(b *batch) {
 	b.out, b.rej, b.bad = b.out[:0], b.rej[:0], b.bad[:0]
-	b.lines = 0
+	b.lines, b.problems = 0, 0
 	data := b.data
 	for len(data) > 0 {
 		raw, text, length, rest := cutLine(data)
@@ -261,7 +293,7 @@ func (p *pipeline) convertBatch(b *batch) {
 		var err error
 		if length > p.cfg.maxLine {
 			err = errTooLong(p.cfg.maxLine)
-		} else if b.out, err = convertLine(b.out, text); err == nil {
+		} else if b.out, err = convertLine(b.out, text, &b.problems); err == nil {
 			continue
 		} else if errors.Is(err, xdome.ErrEmpty) {
 			continue // a blank line
@@ -272,6 +304,7 @@ func (p *pipeline) convertBatch(b *batch) {
 			n:      b.lines,
 			outEnd: len(b.out),
 			rejEnd: len(b.rej),
+			probs:  b.problems,
 			msg:    err.Error(),
 		})
 	}

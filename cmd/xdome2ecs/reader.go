@@ -2,20 +2,23 @@ package main
 
 import (
 	"bytes"
-	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"strings"
+
+	"github.com/cefecs/xdome"
 )
 
-// The reader: it cuts the inputs into numbered batches of whole lines.
+// The reader: it cuts the inputs into numbered batches of whole lines,
+// with the library's LineReader, so that the command and the programs
+// that embed the library read logs alike.
 //
 // A line ends at "\n", "\r\n" or a lone "\r" (two records joined by a
 // lone CR are two lines). A "\r" at the end of what has been read so far
 // may be the first half of a "\r\n": it ends a line only at the end of
-// the input, or once the next byte is known.
+// the input, or once the next byte is known. Input that starts with the
+// gzip magic bytes is decompressed, whatever its name, standard input too.
 
 // lineEnd returns the length of the first line of data with its line end,
 // or -1 when data holds no whole line; eof says data ends the input.
@@ -51,21 +54,6 @@ func wholeLines(data []byte, eof bool) int {
 		return i + k + 1
 	}
 	return i
-}
-
-// countLines counts the line ends in data, which wholeLines cut.
-func countLines(data []byte) int {
-	n := bytes.Count(data, nl)
-	for off := 0; ; {
-		k := bytes.IndexByte(data[off:], '\r')
-		if k < 0 {
-			return n
-		}
-		off += k + 1
-		if off == len(data) || data[off] != '\n' {
-			n++
-		}
-	}
 }
 
 var nl = []byte{'\n'}
@@ -113,7 +101,6 @@ func (p *pipeline) readInput(in input, seq *int) bool {
 	name := in.name
 	var src io.Reader
 	live := false // a pipe or terminal: hand over lines as soon as they come
-	gz := false
 	switch {
 	case in.data != nil:
 		src = bytes.NewReader(in.data)
@@ -129,20 +116,24 @@ func (p *pipeline) readInput(in input, seq *int) bool {
 			return p.sendError(name, err, seq)
 		}
 		defer f.Close()
+		if err := checkInput(p.outs, f); err != nil {
+			return p.sendError(name, err, seq)
+		}
 		src = f
 		if fi, err := f.Stat(); err == nil && !fi.Mode().IsRegular() {
 			live = true // a named pipe
 		}
-		if strings.HasSuffix(name, ".gz") {
-			zr, err := gzip.NewReader(f)
-			if err != nil {
-				return p.sendError(name, fmt.Errorf("gzip: %w", err), seq)
-			}
-			src, gz = zr, true
-		}
 	}
-	lr := lineReader{p: p, name: name, seq: seq, line: 1, live: live, gz: gz}
-	return lr.run(src)
+	rd := &inputReader{p: p, name: name, seq: seq}
+	if live {
+		// Before the reader may wait for more input, the lines it has
+		// go to the workers.
+		src = &handOverFirst{r: src, rd: rd}
+	}
+	lr := xdome.NewLineReader(src, p.cfg.maxLine)
+	lr.OnLongLine(rd.long)
+	rd.lr = lr
+	return rd.run()
 }
 
 func (p *pipeline) sendError(name string, err error, seq *int) bool {
@@ -154,203 +145,183 @@ func (p *pipeline) sendError(name string, err error, seq *int) bool {
 	return p.send(b, seq)
 }
 
-// lineReader cuts one input into batches. Every kindLines batch starts at
-// the start of a line and ends after a line end (or at the end of the
-// input); the bytes after the last line end of a full buffer move on to
-// the next batch. A line that fills a buffer grown to max-line+2 bytes is
-// over-long: it is passed on in kindLong pieces as it is read, so that it
-// reaches -rejects whole without being held in memory.
-type lineReader struct {
-	p     *pipeline
-	name  string
-	seq   *int
-	line  int  // number of the first line of b
-	live  bool // hand over complete lines after every short read
-	gz    bool // src is a gzip stream
-	long  bool // b continues an over-long line
-	b     *batch
-	carry []byte
-}
-
-func (lr *lineReader) run(src io.Reader) bool {
-	if lr.b = lr.p.getBatch(); lr.b == nil {
-		return false
-	}
-	lr.reset(lr.b, nil)
-	for {
-		b := lr.b
-		want := cap(b.buf) - len(b.buf)
-		n, err := src.Read(b.buf[len(b.buf):cap(b.buf)])
-		b.buf = b.buf[:len(b.buf)+n]
-		if err != nil {
-			if !lr.step(true) {
-				return false
-			}
-			if err == io.EOF {
-				return lr.finish()
-			}
-			return lr.fail(err)
-		}
-		if !lr.step(lr.live && n < want) {
-			return false
-		}
-	}
-}
-
-// maxBuf is the size a buffer may grow to for one line: the longest line
-// accepted and its "\r\n".
-func (lr *lineReader) maxBuf() int { return max(lr.p.cfg.maxLine+2, lr.p.chunk) }
-
-// reset readies b for new input that starts with carry.
-func (lr *lineReader) reset(b *batch, carry []byte) {
-	chunk := lr.p.chunk
-	size := chunk
-	for size < 2*len(carry) {
-		size *= 2
-	}
-	if cap(b.buf) < size || cap(b.buf) > 4*chunk && size <= chunk {
-		b.buf = make([]byte, 0, size)
-	}
-	b.buf = append(b.buf[:0], carry...)
-	b.kind, b.name, b.err = kindLines, lr.name, nil
-	b.first, b.last = false, false
-}
-
-// handOver sends lr.b with data b.buf[:end] and kind k, and starts a new
-// batch with the bytes after end.
-func (lr *lineReader) handOver(end int, k batchKind) bool {
-	b := lr.b
-	lr.carry = append(lr.carry[:0], b.buf[end:]...)
-	b.kind, b.data, b.line = k, b.buf[:end], lr.line
-	if k == kindLines {
-		lr.line += countLines(b.data)
-	}
-	if !lr.p.send(b, lr.seq) {
-		return false
-	}
-	if lr.b = lr.p.getBatch(); lr.b == nil {
-		return false
-	}
-	lr.reset(lr.b, lr.carry)
-	return true
-}
-
-// step hands over what the buffer holds, once it is full (or now, for a
-// live input or at the end of one).
-func (lr *lineReader) step(now bool) bool {
-	for {
-		b := lr.b
-		full := len(b.buf) == cap(b.buf)
-		if lr.long {
-			if i := lineEnd(b.buf, false); i >= 0 {
-				if !lr.endLong(i) {
-					return false
-				}
-				continue // the rest may hold whole lines
-			}
-			n := len(b.buf)
-			if n > 1 && b.buf[n-1] == '\r' {
-				n-- // the next read tells whether it ends the line
-			}
-			if n == 0 || !full && !now || b.buf[n-1] == '\r' {
-				return true
-			}
-			return lr.handOver(n, kindLong)
-		}
-		if !full && !now {
-			return true
-		}
-		if i := wholeLines(b.buf, false); i > 0 {
-			return lr.handOver(i, kindLines)
-		}
-		if !full {
-			return true
-		}
-		if cap(b.buf) < lr.maxBuf() {
-			// One line fills the buffer: make room for it.
-			nb := make([]byte, len(b.buf), min(2*cap(b.buf), lr.maxBuf()))
-			copy(nb, b.buf)
-			b.buf = nb
-			return true
-		}
-		// Over-long: pass it on as it comes, keeping back a final "\r".
-		b.first = true
-		n := len(b.buf)
-		if b.buf[n-1] == '\r' {
-			n--
-		}
-		if !lr.handOver(n, kindLong) {
-			return false
-		}
-		lr.long = true
-		return true
-	}
-}
-
-// finish hands over what is left at the end of the input.
-func (lr *lineReader) finish() bool {
-	b := lr.b
-	if lr.long {
-		if !lr.endLong(len(b.buf)) {
-			return false
-		}
-	} else if len(b.buf) > 0 {
-		if !lr.handOver(len(b.buf), kindLines) {
-			return false
-		}
-	}
-	// lr.b is a fresh, empty batch: give it back.
-	lr.p.free <- lr.b
-	lr.b = nil
-	return true
-}
-
-// endLong ends the over-long line being skipped after the first end bytes
-// of the buffer (at its line end, or where the input ends): they go out as
-// the last piece of that line.
-func (lr *lineReader) endLong(end int) bool {
-	lr.b.last = true
-	if !lr.handOver(end, kindLong) {
-		return false
-	}
-	lr.long = false
-	lr.line++
-	return true
-}
+// errStopped ends the reading of an input once the writer has stopped.
+var errStopped = errors.New("stopped")
 
 // errTruncated is the error of the line a gzip stream ends in.
-var errTruncated = errors.New("truncated gzip stream")
+var errTruncated = xdome.ErrTruncatedGzip
 
-// fail ends an input that could not be read to its end: the whole lines
-// before the damage have been handed over; the line it cut goes to the
-// rejects. A gzip stream that just ends early loses nothing that was
-// readable (a bad line); anything else is an I/O error that names the last
-// good line.
-func (lr *lineReader) fail(err error) bool {
-	truncated := lr.gz && errors.Is(err, io.ErrUnexpectedEOF)
-	b := lr.b
-	where := "before line 1" // the last good line, for the message
-	if lr.line > 1 {
-		where = fmt.Sprintf("after line %d", lr.line-1)
+// inputReader gathers the lines of one input into kindLines batches of
+// about chunkSize bytes; an over-long line goes out in kindLong pieces as
+// it is read, so that it reaches -rejects whole without being held in
+// memory.
+type inputReader struct {
+	p       *pipeline
+	name    string
+	seq     *int
+	lr      *xdome.LineReader
+	b       *batch // the batch being filled, if any
+	inLong  bool   // the pieces of an over-long line are being passed on
+	last    int    // the number of the last whole line read
+	stopped bool   // the writer has stopped
+}
+
+// handOverFirst hands the lines read so far over before each read of a
+// live input.
+type handOverFirst struct {
+	r  io.Reader
+	rd *inputReader
+}
+
+func (h *handOverFirst) Read(p []byte) (int, error) {
+	if !h.rd.flush() {
+		return 0, errStopped
 	}
-	if lr.long {
-		// Already reported as over-long; end it where the input does.
-		if !lr.endLong(len(b.buf)) {
+	return h.r.Read(p)
+}
+
+func (rd *inputReader) run() bool {
+	lr := rd.lr
+	for lr.Next() {
+		err := lr.Err()
+		if err == nil {
+			if !rd.add(lr.Bytes(), lr.Number()) {
+				return false
+			}
+			continue
+		}
+		if errors.Is(err, xdome.ErrLineTooLong) {
+			rd.last = lr.Number() // its pieces are on their way
+			continue
+		}
+		// The last line, cut off by a read error.
+		var le *xdome.LineError
+		errors.As(err, &le)
+		cut := le.Err
+		if !errors.Is(cut, xdome.ErrTruncatedGzip) {
+			cut = fmt.Errorf("line cut by a read error: %w", cut)
+		}
+		if !rd.flush() || !rd.sendPiece(kindPartial, lr.Bytes(), lr.Number(), cut) {
 			return false
 		}
-	} else if len(b.buf) > 0 || truncated {
-		b.err = errTruncated
-		if !truncated {
-			b.err = fmt.Errorf("line cut by a read error: %w", err)
-		}
-		if !lr.handOver(len(b.buf), kindPartial) {
-			return false
-		}
+		rd.last = -lr.Number() // reported
 	}
-	lr.p.free <- lr.b
-	lr.b = nil
-	if truncated {
+	if rd.stopped || !rd.flush() {
+		return false
+	}
+	if rd.b != nil {
+		rd.p.free <- rd.b
+		rd.b = nil
+	}
+	err := lr.Err()
+	if err == nil {
 		return true
 	}
-	return lr.p.sendError(lr.name, fmt.Errorf("read error %s: %w", where, err), lr.seq)
+	cause := errors.Unwrap(err)
+	if errors.Is(cause, errStopped) {
+		return false
+	}
+	last := rd.last
+	if last < 0 {
+		last = -last - 1 // after a cut line: the one before it
+	} else if errors.Is(cause, xdome.ErrTruncatedGzip) {
+		// Cut at a line end: nothing to reject, but the stream is short.
+		return rd.sendPiece(kindPartial, nil, last+1, errTruncated)
+	}
+	if errors.Is(cause, xdome.ErrTruncatedGzip) {
+		return true
+	}
+	where := "before line 1" // the last good line, for the message
+	if last > 0 {
+		where = fmt.Sprintf("after line %d", last)
+	}
+	if errors.Is(cause, xdome.ErrTrailingGarbage) {
+		return rd.p.sendError(rd.name, fmt.Errorf("%w, %s", cause, where), rd.seq)
+	}
+	return rd.p.sendError(rd.name, fmt.Errorf("read error %s: %w", where, cause), rd.seq)
+}
+
+// add appends one whole line to the batch being filled, which goes to
+// the workers once it holds chunkSize bytes.
+func (rd *inputReader) add(raw []byte, num int) bool {
+	rd.last = num
+	if rd.b == nil {
+		if rd.b = rd.p.getBatch(); rd.b == nil {
+			rd.stopped = true
+			return false
+		}
+		b := rd.b
+		if cap(b.buf) < rd.p.chunk {
+			b.buf = make([]byte, 0, rd.p.chunk)
+		}
+		b.buf = b.buf[:0]
+		b.kind, b.name, b.err, b.line = kindLines, rd.name, nil, num
+		b.first, b.last = false, false
+	}
+	if len(rd.b.buf) == 0 {
+		rd.b.line = num
+	}
+	rd.b.buf = append(rd.b.buf, raw...)
+	if len(rd.b.buf) >= rd.p.chunk {
+		return rd.flush()
+	}
+	return true
+}
+
+// flush hands the lines gathered over to the workers.
+func (rd *inputReader) flush() bool {
+	if rd.stopped {
+		return false
+	}
+	b := rd.b
+	if b == nil || len(b.buf) == 0 {
+		return true
+	}
+	rd.b = nil
+	b.data = b.buf
+	if !rd.p.send(b, rd.seq) {
+		rd.stopped = true
+		return false
+	}
+	return true
+}
+
+// long passes a piece of an over-long line on, after the lines before it.
+func (rd *inputReader) long(piece []byte, last bool) error {
+	first := !rd.inLong
+	if first && !rd.flush() {
+		return errStopped
+	}
+	rd.inLong = !last
+	b := rd.p.getBatch()
+	if b == nil {
+		rd.stopped = true
+		return errStopped
+	}
+	b.first, b.last = first, last
+	if !rd.sendBatch(b, kindLong, piece, rd.lr.Number(), nil) {
+		return errStopped
+	}
+	return nil
+}
+
+// sendPiece sends data (copied) as a batch of kind k.
+func (rd *inputReader) sendPiece(k batchKind, data []byte, line int, err error) bool {
+	b := rd.p.getBatch()
+	if b == nil {
+		rd.stopped = true
+		return false
+	}
+	b.first, b.last = false, false
+	return rd.sendBatch(b, k, data, line, err)
+}
+
+func (rd *inputReader) sendBatch(b *batch, k batchKind, data []byte, line int, err error) bool {
+	b.buf = append(b.buf[:0], data...)
+	b.kind, b.name, b.err, b.line, b.data = k, rd.name, err, line, b.buf
+	if !rd.p.send(b, rd.seq) {
+		rd.stopped = true
+		return false
+	}
+	return true
 }

@@ -192,27 +192,26 @@ func TestLoneCR(t *testing.T) {
 	}
 }
 
-// TestLineEnds checks lineEnd, wholeLines and countLines on the cases
+// TestLineEnds checks lineEnd and wholeLines on the cases
 // where a "\r" may or may not end a line.
 func TestLineEnds(t *testing.T) {
 	for _, tc := range []struct {
-		data       string
-		end        int // lineEnd, not at EOF
-		endEOF     int // lineEnd at EOF
-		whole      int // wholeLines, not at EOF
-		wholeLines int // countLines(data[:whole])
+		data   string
+		end    int // lineEnd, not at EOF
+		endEOF int // lineEnd at EOF
+		whole  int // wholeLines, not at EOF
 	}{
-		{"", -1, -1, 0, 0},
-		{"a", -1, -1, 0, 0},
-		{"a\n", 2, 2, 2, 1},
-		{"a\r", -1, 2, 0, 0},
-		{"a\r\n", 3, 3, 3, 1},
-		{"a\rb", 2, 2, 2, 1},
-		{"a\r\rb", 2, 2, 3, 2},
-		{"a\r\r\n", 2, 2, 4, 2},
-		{"a\nb\r", 2, 2, 2, 1},
-		{"a\nb\rc\r", 2, 2, 4, 2},
-		{"\r\n\r", 2, 2, 2, 1},
+		{"", -1, -1, 0},
+		{"a", -1, -1, 0},
+		{"a\n", 2, 2, 2},
+		{"a\r", -1, 2, 0},
+		{"a\r\n", 3, 3, 3},
+		{"a\rb", 2, 2, 2},
+		{"a\r\rb", 2, 2, 3},
+		{"a\r\r\n", 2, 2, 4},
+		{"a\nb\r", 2, 2, 2},
+		{"a\nb\rc\r", 2, 2, 4},
+		{"\r\n\r", 2, 2, 2},
 	} {
 		if got := lineEnd([]byte(tc.data), false); got != tc.end {
 			t.Errorf("lineEnd(%q, false) = %d, want %d", tc.data, got, tc.end)
@@ -222,9 +221,6 @@ func TestLineEnds(t *testing.T) {
 		}
 		if got := wholeLines([]byte(tc.data), false); got != tc.whole {
 			t.Errorf("wholeLines(%q, false) = %d, want %d", tc.data, got, tc.whole)
-		}
-		if got := countLines([]byte(tc.data)[:tc.whole]); got != tc.wholeLines {
-			t.Errorf("countLines(%q) = %d, want %d", tc.data[:tc.whole], got, tc.wholeLines)
 		}
 	}
 }
@@ -243,5 +239,37 @@ func TestFlagRanges(t *testing.T) {
 	want := fmt.Sprintf("xdome2ecs: -workers 100000: using %d, the most (4 per CPU)\n", maxWorkers())
 	if r.code != 0 || r.stderr != want || len(docs(t, r.stdout)) != 1 {
 		t.Errorf("-workers 100000: exit %d, stderr %q, want %q", r.code, r.stderr, want)
+	}
+}
+
+// TestGzipEnds checks the reproductions of what may follow a gzip
+// stream: zero padding (which gzip -t accepts) used to fail the file with
+// "gzip: invalid header", and text after the last member was reported as
+// a truncated stream. Padding is now ignored; anything else is named as
+// trailing garbage, after the lines before it are converted.
+func TestGzipEnds(t *testing.T) {
+	z, path := gzippedLog(t)
+	for _, tc := range []struct {
+		name   string
+		tail   []byte
+		code   int
+		stderr string
+	}{
+		{"padding", make([]byte, 512), 0, ""},
+		{"two members and padding", append(gzipped(t, []byte(eventLine(40)+"\n")), make([]byte, 3)...), 0, ""},
+		{"garbage", []byte("garbage\n"), 2, "xdome2ecs: " + path + ": trailing garbage after gzip data, after line 40\n"},
+		{"padding then garbage", append(make([]byte, 100), 'x'), 2, "xdome2ecs: " + path + ": trailing garbage after gzip data, after line 40\n"},
+	} {
+		if err := os.WriteFile(path, append(bytes.Clone(z), tc.tail...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r := runCmd(t, "", "-q", path)
+		want := 40
+		if tc.name == "two members and padding" {
+			want = 41
+		}
+		if r.code != tc.code || r.stderr != tc.stderr || len(docs(t, r.stdout)) != want {
+			t.Errorf("%s: exit %d, %d documents, stderr %q; want %d, %d, %q", tc.name, r.code, len(docs(t, r.stdout)), r.stderr, tc.code, want, tc.stderr)
+		}
 	}
 }

@@ -51,7 +51,7 @@ func newSignalInput(lines int) *signalInput {
 	return in
 }
 
-var stoppedRE = regexp.MustCompile(`(?m)^xdome2ecs: (interrupt|terminated): stopped (?:before the first line|after (.*):(\d+)); every line up to there is written$`)
+var stoppedRE = regexp.MustCompile(`(?m)^xdome2ecs: (interrupt|terminated): stopped (?:before the first line; nothing is written|(?:before the first line|after (.*):(\d+)); every line up to there is written)$`)
 
 // TestSignals sends SIGINT and SIGTERM to real conversions at random
 // moments, reading a file or a pipe that is still being written: every
@@ -225,5 +225,69 @@ func TestSignalInProcess(t *testing.T) {
 	}
 	if !strings.HasPrefix(stderr.String(), "xdome2ecs: terminated") {
 		t.Errorf("stderr:\n%s", stderr.String())
+	}
+}
+
+// TestSignalsDuringWrite checks the issue's reproduction of half a line
+// after two signals: the command writes to a pipe that nobody reads yet,
+// so that its writer is held in the middle of a write, and gets several
+// signals, of several kinds, before the pipe is read. Whatever arrives,
+// the output must end with a whole document, be the start of the whole
+// output, and the exit status must be 128 plus one of the signals. (A second
+// signal used to exit at once, in the middle of the write; SIGHUP used to
+// kill the command by its default action.)
+func TestSignalsDuringWrite(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts processes")
+	}
+	in := newSignalInput(3000)
+	inPath := filepath.Join(t.TempDir(), "in.log")
+	if err := os.WriteFile(inPath, in.data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, sigs := range [][]syscall.Signal{
+		{syscall.SIGTERM, syscall.SIGINT},
+		{syscall.SIGINT, syscall.SIGINT, syscall.SIGINT},
+		{syscall.SIGHUP},
+		{syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT, syscall.SIGUSR1, syscall.SIGUSR2, syscall.SIGALRM},
+	} {
+		cmd := command(t, "-q", "-workers", "2", inPath)
+		stdout, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		// Writing has begun once a byte comes; then the pipe fills up.
+		first := make([]byte, 1)
+		if _, err := io.ReadFull(stdout, first); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(200 * time.Millisecond)
+		for _, sig := range sigs {
+			cmd.Process.Signal(sig)
+			time.Sleep(20 * time.Millisecond)
+		}
+		time.Sleep(100 * time.Millisecond)
+		rest, _ := io.ReadAll(stdout)
+		err = cmd.Wait()
+		got := append(first, rest...)
+		// Signals that arrive together reach the program in the order of
+		// their numbers, so the status is that of one of them.
+		sent := false
+		for _, sig := range sigs {
+			sent = sent || isExit(err, 128+int(sig))
+		}
+		switch {
+		case !sent:
+			t.Errorf("%v: %v, want exit 128 plus one of them; stderr:\n%s", sigs, err, stderr.String())
+		case len(got) == 0 || got[len(got)-1] != '\n':
+			t.Errorf("%v: output of %d bytes ends in half a line: %q", sigs, len(got), got[max(0, len(got)-40):])
+		case !bytes.HasPrefix(in.out, got):
+			t.Errorf("%v: output of %d bytes is not the start of the whole output", sigs, len(got))
+		}
 	}
 }

@@ -14,6 +14,7 @@ import (
 // stats is what the summary line reports.
 type stats struct {
 	lines, events, rejected int
+	problems                int       // events with field problems
 	bytes                   int64     // input read, uncompressed
 	fatal                   bool      // an I/O error happened
 	signal                  os.Signal // the signal that stopped the job, if any
@@ -24,8 +25,8 @@ func (st *stats) summary(d time.Duration) string {
 	if sec <= 0 {
 		sec = 1e-9
 	}
-	return fmt.Sprintf("xdome2ecs: %d lines, %d events, %d rejected, %.3f s, %.0f lines/s, %.1f MB/s",
-		st.lines, st.events, st.rejected, sec, float64(st.lines)/sec, float64(st.bytes)/sec/1e6)
+	return fmt.Sprintf("xdome2ecs: %d lines, %d events (%d with field problems), %d rejected, %.3f s, %.0f lines/s, %.1f MB/s",
+		st.lines, st.events, st.problems, st.rejected, sec, float64(st.lines)/sec, float64(st.bytes)/sec/1e6)
 }
 
 // sink is an output: the documents or the rejects. Whatever stops the
@@ -103,8 +104,9 @@ func (s *sink) cut() error {
 // The writer: it puts the batches back in order and writes them out.
 
 // write puts the batches back in order and writes them out; it returns the
-// totals when the work is done or stopped. On SIGINT or SIGTERM it writes
-// the batches already handed to the workers and stops.
+// totals when the work is done or stopped. After a stop signal it writes
+// the batches already handed to the workers and stops; after another, it
+// stops once the write in progress is done (see signals.go).
 func (p *pipeline) write() stats {
 	var st stats
 	pending := make([]*batch, p.nbatch)
@@ -143,10 +145,7 @@ func (p *pipeline) write() stats {
 		select {
 		case b = <-p.results:
 		case sig := <-p.sigs:
-			if st.signal == nil {
-				st.signal = sig
-				limit = int(p.sent.Load())
-			}
+			limit = p.signaled(&st, sig, next)
 			continue
 		}
 		if b == nil {
@@ -154,6 +153,11 @@ func (p *pipeline) write() stats {
 		}
 		pending[b.seq%p.nbatch] = b
 		for {
+			select {
+			case sig := <-p.sigs:
+				limit = p.signaled(&st, sig, next)
+			default:
+			}
 			b := pending[next%p.nbatch]
 			if b == nil || b.seq != next || limit >= 0 && next >= limit {
 				break
@@ -211,6 +215,17 @@ func (p *pipeline) write() stats {
 	}
 }
 
+// signaled returns the number of batches to write after sig, given that
+// next is the next to write: those already handed to the workers after the
+// first signal, none more after another.
+func (p *pipeline) signaled(st *stats, sig os.Signal, next int) int {
+	if st.signal == nil {
+		st.signal = sig
+		return int(p.sent.Load())
+	}
+	return next
+}
+
 // writeLines writes the documents and bad lines of b; true to stop.
 func (p *pipeline) writeLines(b *batch, st *stats) bool {
 	if p.cfg.strict && len(b.bad) > 0 {
@@ -221,6 +236,7 @@ func (p *pipeline) writeLines(b *batch, st *stats) bool {
 		if !p.writeOut(b.out[:bad.outEnd], st) {
 			return true
 		}
+		st.problems += bad.probs
 		p.report(b.name, bad.line, bad.msg)
 		p.writeRejects(b.rej[:bad.rejEnd], true, st)
 		return true
@@ -231,6 +247,7 @@ func (p *pipeline) writeLines(b *batch, st *stats) bool {
 	if !p.writeOut(b.out, st) {
 		return true
 	}
+	st.problems += b.problems
 	for _, bad := range b.bad {
 		p.report(b.name, bad.line, bad.msg)
 	}

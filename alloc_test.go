@@ -1,0 +1,148 @@
+package xdome
+
+import (
+	"fmt"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// The allocation bound: Parse, ParseInto and AppendECS allocate at most
+// allocBound times (line + document) bytes on any line. Hostile lines are
+// where that can break: long lists of every kind, values that grow when
+// escaped, invalid UTF-8, and many pairs.
+
+const allocBound = 8
+
+// hostileLine is one shape of hostile line, about size bytes long.
+type hostileLine struct {
+	name string
+	line []byte
+}
+
+func hostileLines(size int) []hostileLine {
+	head := "CEF:0|Claroty|xDome|1.0|1|a|5|"
+	repeat := func(key, item, sep, open, close string) []byte {
+		var b strings.Builder
+		b.WriteString(head + key + "=" + open)
+		for b.Len() < size {
+			b.WriteString(item + sep)
+		}
+		b.WriteString(close)
+		return []byte(b.String())
+	}
+	return []hostileLine{
+		{"ipv6_list", repeat("device_ip_list", "::", ",", "", "::")},
+		{"ipv6_list_quoted", repeat("device_ip_list", "'fe80::1'", ", ", "[", "'::1']")},
+		{"ipv4_list", repeat("device_ip_list", "1.2.3.4", ",", "", "1.2.3.4")},
+		{"ipv4_list_distinct", repeat("src_ip_list", "'10.0.0.1'", ",", "[", "'10.0.0.2']")},
+		{"mac_list", repeat("device_mac_list", "'fc:3f:db:0d:87:89'", ",", "[", "]")},
+		{"mitre_ids", repeat("alert_mitre_technique_ids", "'T0801'", ",", "[", "]")},
+		{"mitre_names", repeat("alert_mitre_technique_names", "'Monitor Process State'", ",", "[", "]")},
+		{"cve_list", repeat("vulnerability_cves", "'CVE-2020-11896'", ",", "[", "]")},
+		{"bad_ips", repeat("device_ip_list", "x", ",", "", "")},
+		{"html_escaped", repeat("event_description", "<", "", "", "")},
+		{"escapes", repeat("event_description", `\=\\\n`, "", "", "")},
+		{"invalid_utf8", repeat("event_description", "\xff", "", "", "")},
+		{"control_chars", repeat("event_description", "\x01", "", "", "")},
+		{"many_pairs", repeat("x", "1 a=", "", "", "1")},
+		{"many_known_pairs", repeat("src_port", "1 dst_port=", "", "", "1")},
+		{"many_bad_ports", repeat("src_port", "x src_port=", "", "", "x")},
+		{"ipv6_distinct", distinct("device_ip_list", "%x::", size)},
+		{"ipv4_distinct", distinct("device_ip_list", "10.%d.%d.%d", size)},
+		{"mitre_distinct", distinct("alert_mitre_technique_ids", "'T%d'", size)},
+		{"header_escapes", []byte("CEF:0|" + strings.Repeat(`\|`, size/2) + "|b|c|d|e|5|x=1")},
+	}
+}
+
+// distinct returns a line of key=[item, item, ...] with items made from
+// format and a counter, each distinct, about size bytes long.
+func distinct(key, format string, size int) []byte {
+	b := []byte("CEF:0|Claroty|xDome|1.0|1|a|5|" + key + "=[")
+	for i := 0; len(b) < size; i++ {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		switch strings.Count(format, "%") {
+		case 3:
+			b = fmt.Appendf(b, format, i>>16&255, i>>8&255, i&255)
+		default:
+			b = fmt.Appendf(b, format, i)
+		}
+	}
+	return append(b, ']')
+}
+
+// allocated returns the bytes f allocates.
+func allocated(f func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+// TestAllocBound measures the bytes each entry point allocates on 512 KiB
+// hostile lines, and fails above allocBound times (line + document).
+func TestAllocBound(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector allocates on its own")
+	}
+	for _, h := range hostileLines(512 << 10) {
+		doc, err := AppendECS(nil, h.line)
+		if err != nil {
+			t.Fatalf("%s: %v", h.name, err)
+		}
+		limit := uint64(allocBound * (len(h.line) + len(doc)))
+		var ev Event
+		dst := make([]byte, 0, len(doc)) // the caller's buffer, not counted
+		for _, f := range []struct {
+			name string
+			call func()
+		}{
+			{"Parse", func() { Parse(h.line) }},
+			{"ParseInto", func() { ParseInto(&ev, h.line) }},
+			{"AppendECS", func() { AppendECS(dst[:0], h.line) }},
+		} {
+			f.call() // warm: pools and the Event's storage
+			n := allocated(f.call)
+			if n > limit {
+				t.Errorf("%s on %s: %d bytes allocated on a line of %d and a document of %d: %.1fx, more than %dx",
+					f.name, h.name, n, len(h.line), len(doc), float64(n)/float64(len(h.line)+len(doc)), allocBound)
+			}
+		}
+	}
+}
+
+// BenchmarkHostile reports, per hostile shape and entry point, the bytes
+// allocated per byte of line (B/in) and per byte of line and document
+// (B/(in+doc)), the figure the bound is on.
+func BenchmarkHostile(b *testing.B) {
+	for _, h := range hostileLines(256 << 10) {
+		doc, err := AppendECS(nil, h.line)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var ev Event
+		for _, f := range []struct {
+			name string
+			call func()
+		}{
+			{"Parse", func() { Parse(h.line) }},
+			{"ParseInto", func() { ParseInto(&ev, h.line) }},
+			{"AppendECS", func() { AppendECS(doc[:0], h.line) }},
+		} {
+			b.Run(h.name+"/"+f.name, func(b *testing.B) {
+				b.ReportAllocs()
+				b.SetBytes(int64(len(h.line)))
+				var total uint64
+				for b.Loop() {
+					total += allocated(f.call)
+				}
+				per := float64(total) / float64(b.N)
+				b.ReportMetric(per/float64(len(h.line)), "B/in")
+				b.ReportMetric(per/float64(len(h.line)+len(doc)), "B/(in+doc)")
+			})
+		}
+	}
+}
