@@ -3,8 +3,9 @@
 //
 //	go run ./examples/ndjson < xdome.log > xdome.ndjson
 //
-// A line that is not a CEF record is reported on standard error and
-// skipped; blank lines are skipped silently. Exit status: 0 every line
+// A line that is not a CEF record, or longer than 1 MiB, is reported on
+// standard error and skipped; blank lines are skipped silently. Lines end
+// at LF, CRLF or a lone CR, and gzip input is decompressed. Exit status: 0 every line
 // converted, 1 some lines rejected, 2 an input or output error.
 package main
 
@@ -23,19 +24,25 @@ func main() {
 }
 
 func run(stdin io.Reader, stdout, stderr io.Writer) int {
-	in := bufio.NewScanner(stdin)
-	in.Buffer(make([]byte, 0, 64<<10), 64<<20) // lines up to 64 MiB
+	// Lines end at LF, CRLF or a lone CR; gzip is read as its text. xDome's
+	// records are 1-3 KB: a longer line is reported, and reading goes on.
+	in := xdome.NewLineReader(stdin, 1<<20)
 	out := bufio.NewWriterSize(stdout, 64<<10)
 	var doc []byte // one buffer, reused for every line
 	status := 0
-	for n := 1; in.Scan(); n++ {
+	for in.Next() {
+		if err := in.Err(); err != nil { // over-long, or cut off by the end
+			fmt.Fprintf(stderr, "<stdin>:%d: %v\n", in.Number(), errors.Unwrap(err))
+			status = 1
+			continue
+		}
 		var err error
-		doc, err = xdome.AppendECS(doc[:0], in.Bytes())
+		doc, err = xdome.AppendECS(doc[:0], in.Line())
 		if errors.Is(err, xdome.ErrEmpty) {
 			continue // a blank line
 		}
 		if err != nil { // not a CEF record: a *xdome.ParseError
-			fmt.Fprintf(stderr, "<stdin>:%d: %v\n", n, err)
+			fmt.Fprintf(stderr, "<stdin>:%d: %v\n", in.Number(), err)
 			status = 1
 			continue
 		}

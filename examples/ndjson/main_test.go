@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"errors"
 	"os"
@@ -144,7 +145,49 @@ func TestRunReadError(t *testing.T) {
 	if status := run(failReader{}, &stdout, &stderr); status != 2 {
 		t.Errorf("exit status %d, want 2", status)
 	}
-	if got, want := stderr.String(), "ndjson: reading standard input: input/output error\n"; got != want {
+	if got, want := stderr.String(), "ndjson: reading standard input: xdome: after line 0: input/output error\n"; got != want {
 		t.Errorf("standard error %q, want %q", got, want)
+	}
+}
+
+// The lines that a bufio.Scanner loop gets wrong: two records joined by a
+// lone CR are two documents, a line over the limit is reported as that
+// line while the next is still converted, and gzip on standard input is
+// read as its text.
+func TestRunLineRules(t *testing.T) {
+	rec := func(id string) string { return "CEF:0|Claroty|Claroty|0.0|" + id + "|comm_event|5|event_id=" + id }
+	long := rec("2") + " event_description=" + strings.Repeat("x", 1<<20)
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte(rec("1") + "\r" + rec("3") + "\n" + long + "\n" + rec("4") + "\n"))
+	zw.Close()
+	for name, input := range map[string][]byte{
+		"text": []byte(rec("1") + "\r" + rec("3") + "\n" + long + "\n" + rec("4") + "\n"),
+		"gzip": gz.Bytes(),
+	} {
+		var stdout, stderr bytes.Buffer
+		if status := run(bytes.NewReader(input), &stdout, &stderr); status != 1 {
+			t.Errorf("%s: exit status %d, want 1", name, status)
+		}
+		if got, want := stderr.String(), "<stdin>:3: line longer than 1048576 bytes\n"; got != want {
+			t.Errorf("%s: standard error %q, want %q", name, got, want)
+		}
+		var ids []string
+		for _, line := range strings.Split(strings.TrimSuffix(stdout.String(), "\n"), "\n") {
+			var doc struct {
+				Claroty struct {
+					XDome struct {
+						EventID string `json:"event_id"`
+					} `json:"xdome"`
+				} `json:"claroty"`
+			}
+			if err := json.Unmarshal([]byte(line), &doc); err != nil {
+				t.Fatalf("%s: output line %q: %v", name, line, err)
+			}
+			ids = append(ids, doc.Claroty.XDome.EventID)
+		}
+		if got, want := strings.Join(ids, " "), "1 3 4"; got != want {
+			t.Errorf("%s: documents of event_id %s, want %s", name, got, want)
+		}
 	}
 }
