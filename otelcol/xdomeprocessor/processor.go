@@ -23,11 +23,12 @@ type xdomeProcessor struct {
 	keepOriginal bool
 	nonCEF       metric.Int64Counter
 
-	// Events for xdome.ParseInto, one per batch being processed: the
-	// collector may call processLogs from several goroutines at once.
+	// Events for xdome.ParseStringInto, one per batch being processed:
+	// the collector may call processLogs from several goroutines at once.
 	// Nothing of an Event outlives the batch: every string the body map
-	// gets is a fresh piece of the line (ParseInto copies it), and the
-	// Event's lists are copied into the map.
+	// gets is a piece of the body's own string (ParseStringInto makes no
+	// copy; a Go string never changes) or new text, and the Event's lists
+	// are copied into the map.
 	events sync.Pool
 }
 
@@ -94,7 +95,7 @@ func (p *xdomeProcessor) convert(ev *xdome.Event, lr plog.LogRecord) bool {
 		return true
 	}
 	line := body.Str()
-	if err := xdome.ParseInto(ev, []byte(line)); err != nil {
+	if err := xdome.ParseStringInto(ev, line); err != nil {
 		if !p.dropNonCEF {
 			lr.Attributes().PutStr(errorMessageKey, err.Error())
 		}
