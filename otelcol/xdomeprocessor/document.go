@@ -2,6 +2,8 @@ package xdomeprocessor
 
 import (
 	"net/netip"
+	"strings"
+	"unicode/utf8"
 
 	"go.opentelemetry.io/collector/pdata/pcommon"
 
@@ -291,7 +293,7 @@ func (o obj) mp() pcommon.Map {
 
 func (o obj) str(key, v string) {
 	if v != "" {
-		o.mp().PutStr(key, v)
+		o.mp().PutStr(key, validUTF8(v))
 	}
 }
 
@@ -302,7 +304,7 @@ func (o obj) strs(key string, v []string) {
 	s := o.mp().PutEmptySlice(key)
 	s.EnsureCapacity(len(v))
 	for _, x := range v {
-		s.AppendEmpty().SetStr(x)
+		s.AppendEmpty().SetStr(validUTF8(x))
 	}
 }
 
@@ -334,7 +336,7 @@ func (o obj) time(key string, t xdome.Time) {
 
 func (o obj) addr(key string, a netip.Addr) {
 	if a.IsValid() {
-		o.mp().PutStr(key, a.String())
+		o.mp().PutStr(key, addrString(a))
 	}
 }
 
@@ -345,6 +347,42 @@ func (o obj) addrs(key string, v []netip.Addr) {
 	s := o.mp().PutEmptySlice(key)
 	s.EnsureCapacity(len(v))
 	for _, a := range v {
-		s.AppendEmpty().SetStr(a.String())
+		s.AppendEmpty().SetStr(addrString(a))
 	}
+}
+
+// addrString is the text of a as the JSON document has it. Only the zone
+// of an IPv6 address (which Parse never gives) can be text that is not
+// valid UTF-8.
+func addrString(a netip.Addr) string {
+	if a.Zone() != "" {
+		return validUTF8(a.String())
+	}
+	return a.String()
+}
+
+// validUTF8 returns s as the library's JSON document has it: s itself
+// when it is valid UTF-8 (nearly always, and then it costs one scan), else
+// a copy with each byte that does not start a valid UTF-8 sequence
+// replaced by U+FFFD, one for one, exactly where AppendJSON writes
+// \ufffd (as encoding/json does; strings.ToValidUTF8 would make one U+FFFD
+// of a run of bad bytes). A map string must be valid UTF-8: protobuf
+// requires it of a string field, and a strict decoder on the receiving
+// side rejects the whole message otherwise.
+func validUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 2*utf8.UTFMax)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b.WriteString("\uFFFD")
+		} else {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
