@@ -2,7 +2,9 @@ package xdomeprocessor
 
 import (
 	"context"
+	"math"
 	"sync"
+	"time"
 
 	"go.opentelemetry.io/collector/component"
 	"go.opentelemetry.io/collector/pdata/pcommon"
@@ -106,5 +108,54 @@ func (p *xdomeProcessor) convert(ev *xdome.Event, lr plog.LogRecord) bool {
 		original = line
 	}
 	putEvent(body.SetEmptyMap(), ev, original)
+	if ts, ok := recordTimestamp(ev.Timestamp); ok {
+		lr.SetTimestamp(ts)
+	}
+	if ev.Event.Severity != nil {
+		if n, text, ok := severity(*ev.Event.Severity); ok {
+			lr.SetSeverityNumber(n)
+			lr.SetSeverityText(text)
+		}
+	}
 	return true
+}
+
+// The times a record's Timestamp holds as the collector reads it:
+// nanoseconds since 1970 in an int64, 0 meaning "unknown".
+var (
+	minTimestamp = time.Unix(0, 0)             // excluded
+	maxTimestamp = time.Unix(0, math.MaxInt64) // 2262-04-11T23:47:16.854775807Z
+)
+
+// recordTimestamp is the document's @timestamp as a record's Timestamp:
+// the time as the document writes it, to the microsecond. It reports false
+// when the document has none, or one that a Timestamp cannot hold:
+// 1970-01-01T00:00:00Z or before, or after maxTimestamp.
+func recordTimestamp(t xdome.Time) (pcommon.Timestamp, bool) {
+	if t.IsZero() {
+		return 0, false
+	}
+	u := t.Truncate(time.Microsecond)
+	if !u.After(minTimestamp) || u.After(maxTimestamp) {
+		return 0, false
+	}
+	return pcommon.NewTimestampFromTime(u), true
+}
+
+// severity maps event.severity, the CEF severity 0-10, to the record's
+// severity by the bands of the CEF standard: 0-3 Low, 4-6 Medium, 7-8
+// High, 9-10 Very-High, as OpenTelemetry's INFO, WARN, ERROR and FATAL,
+// with the CEF word as the text.
+func severity(n int) (plog.SeverityNumber, string, bool) {
+	switch {
+	case n < 0 || n > 10:
+		return 0, "", false
+	case n <= 3:
+		return plog.SeverityNumberInfo, "Low", true
+	case n <= 6:
+		return plog.SeverityNumberWarn, "Medium", true
+	case n <= 8:
+		return plog.SeverityNumberError, "High", true
+	}
+	return plog.SeverityNumberFatal, "Very-High", true
 }
