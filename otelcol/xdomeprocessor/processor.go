@@ -3,6 +3,7 @@ package xdomeprocessor
 import (
 	"context"
 	"math"
+	"strconv"
 	"sync"
 	"time"
 
@@ -23,7 +24,9 @@ const errorMessageKey = "error.message"
 type xdomeProcessor struct {
 	dropNonCEF   bool
 	keepOriginal bool
+	maxLine      int // 0: no limit
 	nonCEF       metric.Int64Counter
+	oversized    metric.Int64Counter
 
 	// Events for xdome.ParseStringInto, one per batch being processed:
 	// the collector may call processLogs from several goroutines at once.
@@ -42,7 +45,9 @@ func newProcessor(cfg *Config, set component.TelemetrySettings) (*xdomeProcessor
 	return &xdomeProcessor{
 		dropNonCEF:   cfg.NonCEF == NonCEFDrop,
 		keepOriginal: cfg.KeepOriginal,
+		maxLine:      cfg.MaxLineBytes,
 		nonCEF:       tb.ProcessorXdomeNonCefRecords,
+		oversized:    tb.ProcessorXdomeOversizedRecords,
 		events:       sync.Pool{New: func() any { return new(xdome.Event) }},
 	}, nil
 }
@@ -53,7 +58,7 @@ func (p *xdomeProcessor) processLogs(ctx context.Context, ld plog.Logs) (plog.Lo
 	ev := p.events.Get().(*xdome.Event)
 	defer p.events.Put(ev)
 
-	var nonCEF int64
+	var nonCEF, oversized int64
 	rls := ld.ResourceLogs()
 	for i := 0; i < rls.Len(); i++ {
 		sls := rls.At(i).ScopeLogs()
@@ -61,19 +66,25 @@ func (p *xdomeProcessor) processLogs(ctx context.Context, ld plog.Logs) (plog.Lo
 			// RemoveIf moves nothing while nothing is removed, so it is
 			// the loop for both settings of non_cef.
 			sls.At(j).LogRecords().RemoveIf(func(lr plog.LogRecord) bool {
-				if p.convert(ev, lr) {
+				switch p.convert(ev, lr) {
+				case recConverted:
 					return false
+				case recNotCEF:
+					nonCEF++
+				case recTooLong:
+					oversized++
 				}
-				nonCEF++
 				return p.dropNonCEF
 			})
 		}
 	}
-	if nonCEF == 0 {
-		return ld, nil
+	if nonCEF > 0 {
+		p.nonCEF.Add(ctx, nonCEF)
 	}
-	p.nonCEF.Add(ctx, nonCEF)
-	if !p.dropNonCEF {
+	if oversized > 0 {
+		p.oversized.Add(ctx, oversized)
+	}
+	if nonCEF+oversized == 0 || !p.dropNonCEF {
 		return ld, nil
 	}
 	// Drop what the dropped records leave empty, as the filter processor
@@ -88,20 +99,36 @@ func (p *xdomeProcessor) processLogs(ctx context.Context, ld plog.Logs) (plog.Lo
 	return ld, nil
 }
 
-// convert rewrites the body of lr when it is a string holding a CEF record
-// and reports false when it is a string that is not one (flagging lr with
-// an error.message attribute unless non-CEF records are dropped).
-func (p *xdomeProcessor) convert(ev *xdome.Event, lr plog.LogRecord) bool {
+// outcome is what convert did with a record.
+type outcome uint8
+
+const (
+	recConverted outcome = iota // or not a string: passed on as it was
+	recNotCEF                   // a string that is not a CEF record
+	recTooLong                  // a string longer than max_line_bytes, not parsed
+)
+
+// convert rewrites the body of lr when it is a string holding a CEF record.
+// A string that is not one, or is longer than max_line_bytes, is left as
+// it was and flagged with an error.message attribute, unless such records
+// are dropped.
+func (p *xdomeProcessor) convert(ev *xdome.Event, lr plog.LogRecord) outcome {
 	body := lr.Body()
 	if body.Type() != pcommon.ValueTypeStr {
-		return true
+		return recConverted
 	}
 	line := body.Str()
+	if p.maxLine > 0 && len(line) > p.maxLine {
+		if !p.dropNonCEF {
+			lr.Attributes().PutStr(errorMessageKey, tooLongMessage(len(line), p.maxLine))
+		}
+		return recTooLong
+	}
 	if err := xdome.ParseStringInto(ev, line); err != nil {
 		if !p.dropNonCEF {
 			lr.Attributes().PutStr(errorMessageKey, err.Error())
 		}
-		return false
+		return recNotCEF
 	}
 	original := ""
 	if p.keepOriginal {
@@ -117,7 +144,12 @@ func (p *xdomeProcessor) convert(ev *xdome.Event, lr plog.LogRecord) bool {
 			lr.SetSeverityText(text)
 		}
 	}
-	return true
+	return recConverted
+}
+
+// tooLongMessage is the error.message of a body longer than max_line_bytes.
+func tooLongMessage(n, limit int) string {
+	return "xdome: body of " + strconv.Itoa(n) + " bytes is longer than max_line_bytes (" + strconv.Itoa(limit) + "), not parsed"
 }
 
 // The times a record's Timestamp holds as the collector reads it:
