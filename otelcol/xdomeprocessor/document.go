@@ -240,6 +240,59 @@ type obj struct {
 type writer struct {
 	nodes [64]node // the document has about 40 objects
 	n     int
+
+	// text holds the document's new text: the addresses and times, which
+	// the Event holds as values, not text. Each string is a slice of what
+	// it has accumulated, so they cost one allocation for the document, not
+	// one each. That is sound because a strings.Builder only ever appends:
+	// bytes it has written never change (when it grows, it copies them to
+	// a new array and leaves the old one to the strings that use it).
+	text strings.Builder
+	// The addresses written so far and their text: related.ip repeats the
+	// source, destination and host addresses.
+	seen  [8]seenAddr
+	nSeen int
+}
+
+type seenAddr struct {
+	a    netip.Addr
+	text string
+}
+
+// textSize is the room text is first made with: @timestamp and a few
+// addresses, with room to spare.
+const textSize = 256
+
+// newText returns b as a string of w's text.
+func (w *writer) newText(b []byte) string {
+	if w.text.Cap() == 0 {
+		w.text.Grow(textSize)
+	}
+	start := w.text.Len()
+	w.text.Write(b)
+	return w.text.String()[start:]
+}
+
+// addrText is the text of a as the JSON document has it; an address seen
+// before in the document gets the same string.
+func (w *writer) addrText(a netip.Addr) string {
+	for _, s := range w.seen[:w.nSeen] {
+		if s.a == a {
+			return s.text
+		}
+	}
+	var buf [48]byte
+	text := w.newText(a.AppendTo(buf[:0]))
+	if a.Zone() != "" {
+		// Only the zone of an IPv6 address (which Parse never gives) can
+		// be text that is not valid UTF-8.
+		text = validUTF8(text)
+	}
+	if w.nSeen < len(w.seen) {
+		w.seen[w.nSeen] = seenAddr{a, text}
+		w.nSeen++
+	}
+	return text
 }
 
 type node struct {
@@ -330,13 +383,15 @@ func (o obj) bool(key string, v *bool) {
 // fraction digits when not zero): see xdome.Time.
 func (o obj) time(key string, t xdome.Time) {
 	if !t.IsZero() {
-		o.mp().PutStr(key, t.String())
+		var buf [32]byte
+		text, _ := t.AppendText(buf[:0])
+		o.mp().PutStr(key, o.w.newText(text))
 	}
 }
 
 func (o obj) addr(key string, a netip.Addr) {
 	if a.IsValid() {
-		o.mp().PutStr(key, addrString(a))
+		o.mp().PutStr(key, o.w.addrText(a))
 	}
 }
 
@@ -347,18 +402,8 @@ func (o obj) addrs(key string, v []netip.Addr) {
 	s := o.mp().PutEmptySlice(key)
 	s.EnsureCapacity(len(v))
 	for _, a := range v {
-		s.AppendEmpty().SetStr(addrString(a))
+		s.AppendEmpty().SetStr(o.w.addrText(a))
 	}
-}
-
-// addrString is the text of a as the JSON document has it. Only the zone
-// of an IPv6 address (which Parse never gives) can be text that is not
-// valid UTF-8.
-func addrString(a netip.Addr) string {
-	if a.Zone() != "" {
-		return validUTF8(a.String())
-	}
-	return a.String()
 }
 
 // validUTF8 returns s as the library's JSON document has it: s itself
