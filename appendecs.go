@@ -17,8 +17,13 @@ import (
 // it, so the caller may reuse its buffer as soon as AppendECS returns. It
 // is safe for concurrent use.
 func AppendECS(dst, line []byte) ([]byte, error) {
+	return appendECS(dst, line, Parser{})
+}
+
+// appendECS is AppendECS with options.
+func appendECS(dst, line []byte, opt Parser) ([]byte, error) {
 	ev := eventPool.Get().(*Event)
-	dst, err := ev.appendECS(dst, line)
+	dst, err := ev.appendECS(dst, line, opt)
 	eventPool.Put(ev)
 	return dst, err
 }
@@ -29,9 +34,9 @@ func AppendECS(dst, line []byte) ([]byte, error) {
 var eventPool = sync.Pool{New: func() any { return new(Event) }}
 
 // appendECS is AppendECS on ev, which it leaves released.
-func (ev *Event) appendECS(dst, line []byte) ([]byte, error) {
+func (ev *Event) appendECS(dst, line []byte, opt Parser) ([]byte, error) {
 	trimmed, base := trimLine(line)
-	err := ev.parseMessage(viewString(trimmed), base, true)
+	err := ev.parseMessage(viewString(trimmed), base, true, opt)
 	if err == nil {
 		dst = ev.AppendJSON(dst)
 	}

@@ -76,7 +76,7 @@ func TestAppendECSKeepsNoView(t *testing.T) {
 	}
 	ev := new(Event)
 	line := bytes.Clone(cert.input)
-	if _, err := ev.appendECS(nil, line); err != nil {
+	if _, err := ev.appendECS(nil, line, Parser{}); err != nil {
 		t.Fatal(err)
 	}
 	domain := ev.keep.domain
@@ -121,7 +121,7 @@ func TestAppendECSKeepsNoView(t *testing.T) {
 	}
 	// The memo hit: a new buffer with the same line reuses the split.
 	checkReuse := bytes.Clone(cert.input)
-	got, err := ev.appendECS(nil, checkReuse)
+	got, err := ev.appendECS(nil, checkReuse, Parser{})
 	if err != nil {
 		t.Fatal(err)
 	}

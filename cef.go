@@ -90,8 +90,8 @@ func (r *Record) Get(key string) (value string, ok bool) {
 func ParseCEF(line []byte) (*Record, error) {
 	msg, base := trimLine(line)
 	s := string(msg)
-	h, _, err := splitRecord(s, base)
-	if err != nil {
+	var h header
+	if _, err := splitRecord(&h, s, base); err != nil {
 		return nil, err
 	}
 	r := &Record{
@@ -119,6 +119,15 @@ type header struct {
 	name, severity          string
 	ext                     string // still escaped: the scanner unescapes
 	syslogTime              string // the TIMESTAMP of an RFC 5424 header in front
+	syslog                  syslogHeader
+}
+
+// syslogHeader is what a syslog header in front of the record says, as
+// written; "" is absent (RFC 5424's NILVALUE "-" included).
+type syslogHeader struct {
+	pri                                       int
+	hasPri                                    bool // a PRI of 0..191
+	version, hostname, appname, procid, msgid string
 }
 
 // splitRecord is splitHeader for a record that may hold a raw line break.
@@ -126,22 +135,24 @@ type header struct {
 // that two records joined by a lone CR never make one event. rest is the
 // text after the break (and any that follow it), which is not part of the
 // record; the break may not cut the header short.
-func splitRecord(s string, base int) (h header, rest string, err error) {
-	h, err = splitHeader(s, base)
-	if err != nil {
-		return h, "", err
+//
+// It fills h, which the caller passes in empty: the header is large, and
+// is written in place rather than copied from one return to the next.
+func splitRecord(h *header, s string, base int) (rest string, err error) {
+	if err = splitHeader(h, s, base); err != nil {
+		return "", err
 	}
 	brk := indexLineBreak(s[h.start:])
 	if brk < 0 {
-		return h, "", nil
+		return "", nil
 	}
 	brk += h.start
 	rest = s[brk:]
 	for rest != "" && (rest[0] == '\r' || rest[0] == '\n') {
 		rest = rest[1:]
 	}
-	h, err = splitHeader(trimSpace(s[:brk]), base)
-	return h, rest, err
+	*h = header{}
+	return rest, splitHeader(h, trimSpace(s[:brk]), base)
 }
 
 // indexLineBreak returns the offset of the first CR or LF in s, or -1.
@@ -198,29 +209,59 @@ func trimSpace(s string) string {
 //     fields), unless a "CEF:" marker comes earlier in the line; so a
 //     "CEF:" quoted in a value of such a record is not taken for its start;
 //   - at the first "CEF:" of the line.
-func splitHeader(s string, base int) (header, error) {
+func splitHeader(h *header, s string, base int) error {
 	if s == "" {
-		return header{}, &ParseError{Offset: base, Err: ErrEmpty}
+		return &ParseError{Offset: base, Err: ErrEmpty}
 	}
-	body, syslogTime := syslogBody(s)
+	body, sh := syslogBody(s)
 	if strings.HasPrefix(s[body:], "CEF:") {
-		h, err := splitFields(s, body+4, base)
-		h.syslogTime = syslogTime
-		return h, err
+		err := splitFields(h, s, body+4, base)
+		if body > 0 {
+			h.syslog = sh.header
+			h.syslogTime = sh.time5424
+		}
+		return err
 	}
 	cef := indexCEF(s)
 	if body > 0 && (cef < 0 || cef-4 > body) && looksLikeVersion(s[body:]) {
 		// Relay damage: an RFC 3164 relay took "CEF:" for the syslog tag
 		// and dropped it. Only a complete header counts: anything less is
 		// not a CEF record at all.
-		if h, err := splitFields(s, body, base); err == nil {
-			return h, nil
+		if err := splitFields(h, s, body, base); err == nil {
+			h.syslog = sh.header
+			return nil
 		}
 	}
 	if cef < 0 {
-		return header{}, &ParseError{Offset: base, Err: ErrNotCEF, detail: `no "CEF:" marker`}
+		return &ParseError{Offset: base, Err: ErrNotCEF, detail: `no "CEF:" marker`}
 	}
-	return splitFields(s, cef, base)
+	err := splitFields(h, s, cef, base)
+	if body > 0 && cef-4 >= body {
+		// The record stands further behind the header: what is between
+		// them is an RFC 3164 TAG, when it is one word.
+		h.syslog = sh.header
+		if sh.rfc3164 {
+			h.syslog.appname, h.syslog.procid = splitTag(s[body : cef-4])
+		}
+	}
+	return err
+}
+
+// splitTag splits an RFC 3164 TAG, "app[pid]: " or "app: ", into the
+// application name and the process id (the digits between the brackets).
+// Anything but one word gives neither.
+func splitTag(tag string) (app, pid string) {
+	tag = trimSpace(tag)
+	if strings.ContainsAny(tag, " \t") {
+		return "", ""
+	}
+	tag = strings.TrimSuffix(tag, ":")
+	if open := strings.LastIndexByte(tag, '['); open >= 0 && strings.HasSuffix(tag, "]") {
+		if digits := tag[open+1 : len(tag)-1]; digits != "" && isDigits(digits) {
+			tag, pid = tag[:open], digits
+		}
+	}
+	return tag, pid
 }
 
 // indexCEF returns the offset just past the first "CEF:" in s, or -1.
@@ -243,7 +284,8 @@ func looksLikeVersion(s string) bool {
 // splitFields splits the 7 header fields of the record whose version starts
 // at s[start:]. Inside a header field, `\|` and `\\` are escapes; any other
 // backslash is kept as it is.
-func splitFields(s string, start, base int) (header, error) {
+// It writes h only when it returns nil.
+func splitFields(h *header, s string, start, base int) error {
 	var f [7]string
 	var ext string
 	if ends, ok := plainHeader(s, start); ok {
@@ -258,7 +300,7 @@ func splitFields(s string, start, base int) (header, error) {
 			end, escaped := indexUnescapedPipe(s, pos)
 			if end < 0 {
 				if n < 6 {
-					return header{}, &ParseError{Offset: base + len(s), Err: ErrHeader,
+					return &ParseError{Offset: base + len(s), Err: ErrHeader,
 						detail: strconv.Itoa(n+1) + " of 7 fields"}
 				}
 				// A record with no extension may also lack the "|"
@@ -278,10 +320,12 @@ func splitFields(s string, start, base int) (header, error) {
 	version := trimSpace(f[0])
 	n, ok := atoiN(version)
 	if !ok || len(version) > 9 {
-		return header{}, &ParseError{Offset: base + start, Err: ErrVersion, detail: strconv.Quote(f[0])}
+		return &ParseError{Offset: base + start, Err: ErrVersion, detail: strconv.Quote(f[0])}
 	}
-	return header{start: start, version: n, vendor: f[1], product: f[2], devVersion: f[3],
-		signatureID: f[4], name: f[5], severity: f[6], ext: ext}, nil
+	h.start, h.version = start, n
+	h.vendor, h.product, h.devVersion = f[1], f[2], f[3]
+	h.signatureID, h.name, h.severity, h.ext = f[4], f[5], f[6], ext
+	return nil
 }
 
 // plainHeader finds the 7 "|"s that end the header fields at s[start:]
@@ -330,11 +374,20 @@ func unescapeHeader(s string) string {
 	return string(b)
 }
 
+// syslogFront is a syslog header at the start of a line: its parts, the
+// TIMESTAMP of an RFC 5424 header ("-" when it has none), and whether it
+// is an RFC 3164 header (whose TAG is read once the record is found).
+type syslogFront struct {
+	header   syslogHeader
+	time5424 string
+	rfc3164  bool
+}
+
 // syslogBody returns the offset of the message body after an RFC 3164 or
 // RFC 5424 header at the start of s (with an RFC 6587 octet count in front
-// allowed), or 0 when s does not start with a syslog header. For an RFC
-// 5424 header it also returns its TIMESTAMP ("-" when the header has none).
-func syslogBody(s string) (body int, time5424 string) {
+// allowed), or 0 when s does not start with a syslog header, and what the
+// header says.
+func syslogBody(s string) (body int, f syslogFront) {
 	i := 0
 	// RFC 6587 octet counting: "312 <134>1 ...".
 	if n := countDigits(s, 0); n > 0 && n+1 < len(s) && s[n] == ' ' && s[n+1] == '<' {
@@ -342,9 +395,17 @@ func syslogBody(s string) (body int, time5424 string) {
 	}
 	pri := false
 	if i < len(s) && s[i] == '<' {
-		n := countDigits(s, i+1)
+		// "<PRI>": up to 3 bytes. One that is not a number from 0 to 191
+		// still stands where a PRI stands, but sets no priority.
+		n := 0
+		for i+1+n < len(s) && n <= 3 && s[i+1+n] != '>' && s[i+1+n] != ' ' {
+			n++
+		}
 		if n == 0 || n > 3 || i+1+n >= len(s) || s[i+1+n] != '>' {
-			return 0, ""
+			return 0, syslogFront{}
+		}
+		if p, ok := atoiN(s[i+1 : i+1+n]); ok && p <= 191 {
+			f.header.pri, f.header.hasPri = p, true
 		}
 		i += n + 2
 		pri = true
@@ -353,23 +414,27 @@ func syslogBody(s string) (body int, time5424 string) {
 		// RFC 5424: VERSION SP TIMESTAMP SP HOSTNAME SP APP-NAME SP PROCID
 		// SP MSGID SP STRUCTURED-DATA [SP MSG].
 		if n := countDigits(s, i); n > 0 && i+n < len(s) && s[i+n] == ' ' {
+			f.header.version = s[i : i+n]
 			i += n + 1
-			ts := i
-			for k := 0; k < 5; k++ {
+			var tokens [5]string // TIMESTAMP HOSTNAME APP-NAME PROCID MSGID
+			for k := range tokens {
+				start := i
 				if i = skipToken(s, i); i < 0 {
-					return 0, ""
+					return 0, syslogFront{}
 				}
-				if k == 0 {
-					time5424 = s[ts : i-1]
+				if tokens[k] = s[start : i-1]; tokens[k] == "-" && k > 0 {
+					tokens[k] = ""
 				}
 			}
 			if i = skipStructuredData(s, i); i < 0 {
-				return 0, ""
+				return 0, syslogFront{}
 			}
 			if len(s[i:]) >= 3 && s[i:i+3] == "\xef\xbb\xbf" {
 				i += 3 // the UTF-8 BOM that RFC 5424 puts before a UTF-8 MSG
 			}
-			return i, time5424
+			f.time5424 = tokens[0]
+			f.header.hostname, f.header.appname, f.header.procid, f.header.msgid = tokens[1], tokens[2], tokens[3], tokens[4]
+			return i, f
 		}
 	}
 	// RFC 3164: "Mmm dd hh:mm:ss HOSTNAME " or, from relays that write
@@ -378,18 +443,24 @@ func syslogBody(s string) (body int, time5424 string) {
 	case isBSDTime(s[i:]):
 		i += 16
 	case !pri:
-		return 0, "" // neither a priority nor a time: no syslog header
+		return 0, syslogFront{} // neither a priority nor a time: no syslog header
 	default:
 		if j := skipToken(s, i); j > 0 {
-			if _, ok := parseTimestamp(s[i : j-1]); ok {
+			if _, ok := parseTimestamp(s[i:j-1], nil); ok {
 				i = j
 			}
 		}
 	}
-	if i = skipToken(s, i); i < 0 {
-		return 0, ""
+	f.rfc3164 = true
+	if strings.HasPrefix(s[i:], "CEF:") {
+		return i, f // no HOSTNAME: the record follows the time
 	}
-	return i, ""
+	host := i
+	if i = skipToken(s, i); i < 0 {
+		return 0, syslogFront{}
+	}
+	f.header.hostname = s[host : i-1]
+	return i, f
 }
 
 // isBSDTime reports whether s starts with an RFC 3164 time and a space:

@@ -217,9 +217,32 @@ const frameBare = `CEF:0|Claroty|Industrial Device Security Platform|1.0|1111111
 
 // TestFraming checks that every transport framing gives the same ECS
 // document as the bare record, except "message", which is the whole input
-// less leading and trailing white space.
+// less leading and trailing white space, and "log", which holds what the
+// syslog header says (syslogWant, by case name).
 func TestFraming(t *testing.T) {
 	octet := func(s string) string { return strconv.Itoa(len(s)) + " " + s }
+	const pri = `"priority":134,"facility":{"code":16},"severity":{"code":6}`
+	syslogWant := map[string]string{
+		"RFC 3164":                       `{` + pri + `,"hostname":"host","appname":"tag"}`,
+		"RFC 3164 two-digit day":         `{` + pri + `,"hostname":"host","appname":"tag"}`,
+		"RFC 3164 tag with pid":          `{` + pri + `,"hostname":"host","appname":"xdome","procid":"123"}`,
+		"RFC 3164 no tag":                `{` + pri + `,"hostname":"host"}`,
+		"RFC 3164 no priority":           `{"hostname":"host","appname":"tag"}`,
+		"RFC 5424 no structured data":    `{` + pri + `,"version":"1","hostname":"host","appname":"app"}`,
+		"RFC 5424 with procid and msgid": `{` + pri + `,"version":"1","hostname":"host.example.com","appname":"xdome","procid":"1234","msgid":"ID47"}`,
+		"RFC 5424 structured data":       `{` + pri + `,"version":"1","hostname":"host","appname":"app"}`,
+		"RFC 5424 two SD elements":       `{` + pri + `,"version":"1","hostname":"host","appname":"app"}`,
+		"RFC 5424 SD with escapes":       `{` + pri + `,"version":"1","hostname":"host","appname":"app"}`,
+		"RFC 5424 SD quoting CEF:":       `{` + pri + `,"version":"1","hostname":"host","appname":"app"}`,
+		"RFC 5424 BOM":                   `{` + pri + `,"version":"1","hostname":"host","appname":"app"}`,
+		"RFC 5424 SD and BOM":            `{` + pri + `,"version":"1","hostname":"host","appname":"app"}`,
+		"RFC 6587 octet count 5424":      `{` + pri + `,"version":"1","hostname":"host","appname":"app"}`,
+		"RFC 6587 octet count 3164":      `{` + pri + `,"hostname":"host","appname":"tag"}`,
+		"relay damage":                   `{` + pri + `,"hostname":"host"}`,
+		"relay damage CRLF":              `{` + pri + `,"hostname":"host"}`,
+		"relay damage octet count":       `{` + pri + `,"hostname":"host"}`,
+		"relay damage RFC 3339 time":     `{` + pri + `,"hostname":"host"}`,
+	}
 	cases := []struct{ name, line string }{
 		{"bare", frameBare},
 		{"LF", frameBare + "\n"},
@@ -251,6 +274,15 @@ func TestFraming(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	names := map[string]bool{}
+	for _, c := range cases {
+		names[c.name] = true
+	}
+	for name := range syslogWant {
+		if !names[name] {
+			t.Errorf("syslogWant: no case %q", name)
+		}
+	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			got := parseDoc(t, c.line).(map[string]any)
@@ -258,6 +290,15 @@ func TestFraming(t *testing.T) {
 				t.Errorf("message = %q, want %q", got["message"], msg)
 			}
 			delete(got, "message")
+			if sw, ok := syslogWant[c.name]; ok {
+				wantLog := map[string]any{"syslog": decodeJSON(t, []byte(sw))}
+				if diff := cmp.Diff(wantLog, got["log"]); diff != "" {
+					t.Errorf("Parse(%q): log (-want +got):\n%s", c.line, diff)
+				}
+			} else if got["log"] != nil {
+				t.Errorf("Parse(%q): log %v, want none", c.line, got["log"])
+			}
+			delete(got, "log")
 			w := make(map[string]any, len(want))
 			for k, v := range want {
 				if k != "message" {

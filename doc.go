@@ -1,8 +1,28 @@
 // Package xdome turns Claroty xDome security events, CEF records sent over
 // syslog, into Elastic Common Schema (ECS) documents.
 //
-//	ev, err := xdome.Parse(line)
-//	doc, _ := json.Marshal(ev) // the ECS document
+// The fast path, [AppendECS], appends a line's document to a buffer, which
+// is reused for every line and written out as NDJSON, one document per
+// line:
+//
+//	var doc []byte
+//	for in.Scan() {
+//		var err error
+//		doc, err = xdome.AppendECS(doc[:0], in.Bytes())
+//		if err != nil {
+//			continue // not a CEF record: a *ParseError; report it
+//		}
+//		doc = append(doc, '\n')
+//		out.Write(doc)
+//	}
+//
+// It writes byte for byte what json.Marshal writes for the [Event] that
+// [Parse] returns, without keeping an Event or copying the line, and
+// without allocating once the buffer has grown. [Parse] and [ParseInto]
+// give that Event, to look at fields before writing them out with
+// [Event.AppendJSON]; [ParseCEF] gives the CEF record alone, every key
+// included. The package example is the loop above in full; the module's
+// examples/ndjson is it as a complete program.
 //
 // # Input
 //
@@ -58,7 +78,7 @@
 //
 // # Output
 //
-// See [Event] and the README for the field mapping. The documents of the
+// See [Event], and docs/mapping.md in the module, for the field mapping. The documents of the
 // vendor integration page are reproduced exactly; fields the line did not
 // give are left out (no empty strings, objects, nulls or zeros). Parse is
 // safe for concurrent use: it shares no mutable state.

@@ -100,7 +100,7 @@ func scanAll(ext string) []Field {
 }
 
 // refScan is a deliberately naive model of the extension rules, written
-// from SPEC.md without looking at the scanner, for differential testing:
+// from the CEF rules of docs/cef.md without looking at the scanner, for differential testing:
 //
 //   - a key starts at offset 0 or after a space, is a non-empty run of
 //     letters, digits, "_", ".", "[" and "]", and is followed by "=";

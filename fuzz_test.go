@@ -200,8 +200,8 @@ func FuzzParseCEF(f *testing.F) {
 		// Differential: the scanner against the reference model, over the
 		// record up to any raw line break (see splitRecord).
 		trimmed, base := trimLine(line)
-		h, _, err := splitRecord(string(trimmed), base)
-		if err != nil {
+		var h header
+		if _, err := splitRecord(&h, string(trimmed), base); err != nil {
 			t.Fatalf("splitRecord fails where ParseCEF did not: %v", err)
 		}
 		if strings.ContainsAny(h.ext, "\r\n") {

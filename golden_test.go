@@ -96,7 +96,7 @@ func TestGolden(t *testing.T) {
 
 // TestCatalogue checks the hand-written samples of the rest of xDome's
 // catalogue (alerts, device changes, malicious IPs, threat signatures, file
-// transfers), whose expected documents were derived from SPEC.md by hand.
+// transfers), whose expected documents were written by hand from the documented mapping (docs/mapping.md).
 func TestCatalogue(t *testing.T) {
 	checkSamples(t, loadSamples(t, "catalogue"))
 }

@@ -25,218 +25,13 @@ import (
 // empty slice as absent, while reflection would write an object for a
 // non-nil empty slice; Parse never makes those.
 func (ev *Event) AppendJSON(dst []byte) []byte {
-	// Each member is written with a leading comma; see openObj.
-	b := dst
-	start := len(b)
-	var m, p, m2, p2 int
-
-	b = strField(b, `,"message":`, ev.Message)
-	b = timeField(b, `,"@timestamp":`, ev.Timestamp)
-
-	b, m, p = openObj(b, `,"event":`)
-	b = strField(b, `,"kind":`, ev.Event.Kind)
-	b = strsField(b, `,"category":`, ev.Event.Category)
-	b = strsField(b, `,"type":`, ev.Event.Type)
-	b = intField(b, `,"severity":`, ev.Event.Severity)
-	b = strField(b, `,"reason":`, ev.Event.Reason)
-	b = strField(b, `,"code":`, ev.Event.Code)
-	b = closeObj(b, m, p)
-
-	b, m, p = openObj(b, `,"observer":`)
-	b = strField(b, `,"vendor":`, ev.Observer.Vendor)
-	b = strField(b, `,"product":`, ev.Observer.Product)
-	b = strField(b, `,"version":`, ev.Observer.Version)
-	b = closeObj(b, m, p)
-
-	b, m, p = openObj(b, `,"source":`)
-	b = addrField(b, `,"ip":`, ev.Source.IP)
-	b = strField(b, `,"mac":`, ev.Source.MAC)
-	b = intField(b, `,"port":`, ev.Source.Port)
-	b = strField(b, `,"address":`, ev.Source.Address)
-	b = strField(b, `,"domain":`, ev.Source.Domain)
-	b = closeObj(b, m, p)
-
-	d := &ev.Destination
-	b, m, p = openObj(b, `,"destination":`)
-	b = addrField(b, `,"ip":`, d.IP)
-	b = strField(b, `,"mac":`, d.MAC)
-	b = intField(b, `,"port":`, d.Port)
-	b = strField(b, `,"domain":`, d.Domain)
-	b = strField(b, `,"address":`, d.Address)
-	b = strField(b, `,"top_level_domain":`, d.TopLevelDomain)
-	b = strField(b, `,"subdomain":`, d.Subdomain)
-	b = strField(b, `,"registered_domain":`, d.RegisteredDomain)
-	b = closeObj(b, m, p)
-
-	b, m, p = openObj(b, `,"user":`)
-	b = strField(b, `,"name":`, ev.User.Name)
-	b = closeObj(b, m, p)
-
-	b, m, p = openObj(b, `,"network":`)
-	b = strField(b, `,"protocol":`, ev.Network.Protocol)
-	b = strField(b, `,"transport":`, ev.Network.Transport)
-	b = closeObj(b, m, p)
-
-	b, m, p = openObj(b, `,"host":`)
-	b = strsField(b, `,"mac":`, ev.Host.MAC)
-	b = addrsField(b, `,"ip":`, ev.Host.IP)
-	b = strField(b, `,"type":`, ev.Host.Type)
-	b, m2, p2 = openObj(b, `,"os":`)
-	b = strField(b, `,"full":`, ev.Host.OS.Full)
-	b = closeObj(b, m2, p2)
-	b = strField(b, `,"name":`, ev.Host.Name)
-	b = closeObj(b, m, p)
-
-	b, m, p = openObj(b, `,"device":`)
-	b = strField(b, `,"id":`, ev.Device.ID)
-	b = strField(b, `,"manufacturer":`, ev.Device.Manufacturer)
-	b, m2, p2 = openObj(b, `,"model":`)
-	b = strField(b, `,"name":`, ev.Device.Model.Name)
-	b = closeObj(b, m2, p2)
-	b = closeObj(b, m, p)
-
-	b, m, p = openObj(b, `,"file":`)
-	b = strField(b, `,"name":`, ev.File.Name)
-	b = strField(b, `,"type":`, ev.File.Type)
-	b = closeObj(b, m, p)
-
-	b, m, p = openObj(b, `,"tls":`)
-	b = tlsPeerField(b, `,"client":`, ev.TLS.Client)
-	b = tlsPeerField(b, `,"server":`, ev.TLS.Server)
-	b = closeObj(b, m, p)
-
-	b, m, p = openObj(b, `,"threat":`)
-	b = strField(b, `,"framework":`, ev.Threat.Framework)
-	b, m2, p2 = openObj(b, `,"technique":`)
-	b = strsField(b, `,"id":`, ev.Threat.Technique.ID)
-	b = strsField(b, `,"name":`, ev.Threat.Technique.Name)
-	b = closeObj(b, m2, p2)
-	b = closeObj(b, m, p)
-
-	v := &ev.Vulnerability
-	b, m, p = openObj(b, `,"vulnerability":`)
-	b = strsField(b, `,"id":`, v.ID)
-	b = strField(b, `,"enumeration":`, v.Enumeration)
-	b = strField(b, `,"description":`, v.Description)
-	b, m2, p2 = openObj(b, `,"score":`)
-	b = floatField(b, `,"base":`, v.Score.Base)
-	b = strField(b, `,"version":`, v.Score.Version)
-	b = closeObj(b, m2, p2)
-	b = strField(b, `,"classification":`, v.Classification)
-	b = closeObj(b, m, p)
-
-	b, m, p = openObj(b, `,"error":`)
-	b = strField(b, `,"message":`, ev.Error.Message)
-	b = closeObj(b, m, p)
-
-	b, m, p = openObj(b, `,"claroty":`)
-	b = xdomeField(b, &ev.Claroty.XDome)
-	b = closeObj(b, m, p)
-
-	b, m, p = openObj(b, `,"related":`)
-	b = strsField(b, `,"hash":`, ev.Related.Hash)
-	b = addrsField(b, `,"ip":`, ev.Related.IP)
-	b = strsField(b, `,"hosts":`, ev.Related.Hosts)
-	b = strsField(b, `,"user":`, ev.Related.User)
-	b = closeObj(b, m, p)
-
+	start := len(dst)
+	b := appendEvent(dst, ev) // json_gen.go
 	if len(b) == start {
 		return append(b, "{}"...)
 	}
-	b[start] = '{'
+	b[start] = '{' // over the comma of the first member
 	return append(b, '}')
-}
-
-func tlsPeerField(b []byte, key string, t *TLSPeer) []byte {
-	if t == nil {
-		return b
-	}
-	b, m, p := openObj(b, key)
-	b, m2, p2 := openObj(b, `,"x509":`)
-	b, m3, p3 := openObj(b, `,"subject":`)
-	s := &t.X509.Subject
-	b = strField(b, `,"common_name":`, s.CommonName)
-	b = strField(b, `,"country":`, s.Country)
-	b = strField(b, `,"locality":`, s.Locality)
-	b = strField(b, `,"organization":`, s.Organization)
-	b = strField(b, `,"organizational_unit":`, s.OrganizationalUnit)
-	b = strField(b, `,"state_or_province":`, s.StateOrProvince)
-	b = closeObj(b, m3, p3)
-	b = timeField(b, `,"not_after":`, t.X509.NotAfter)
-	b = timeField(b, `,"not_before":`, t.X509.NotBefore)
-	b = closeObj(b, m2, p2)
-	b, m2, p2 = openObj(b, `,"hash":`)
-	b = strField(b, `,"sha1":`, t.Hash.SHA1)
-	b = closeObj(b, m2, p2)
-	return closeObj(b, m, p)
-}
-
-func xdomeField(b []byte, x *XDome) []byte {
-	b, m, p := openObj(b, `,"xdome":`)
-	b = strField(b, `,"client_id":`, x.ClientID)
-	b = strField(b, `,"sender_id":`, x.SenderID)
-	b = strField(b, `,"event_id":`, x.EventID)
-
-	b, m2, p2 := openObj(b, `,"device":`)
-	b = strField(b, `,"uid":`, x.Device.UID)
-	b = strField(b, `,"category":`, x.Device.Category)
-	b = strField(b, `,"subcategory":`, x.Device.Subcategory)
-	b = strField(b, `,"site_name":`, x.Device.SiteName)
-	b = strField(b, `,"type_family":`, x.Device.TypeFamily)
-	b = closeObj(b, m2, p2)
-
-	b, m2, p2 = openObj(b, `,"alert":`)
-	b = strField(b, `,"id":`, x.Alert.ID)
-	b = strField(b, `,"type":`, x.Alert.Type)
-	b = strField(b, `,"name":`, x.Alert.Name)
-	b = strField(b, `,"category":`, x.Alert.Category)
-	b = strField(b, `,"description":`, x.Alert.Description)
-	b = strField(b, `,"device_status":`, x.Alert.DeviceStatus)
-	b = closeObj(b, m2, p2)
-
-	b, m2, p2 = openObj(b, `,"malicious_ip":`)
-	b = strField(b, `,"confidence":`, x.MaliciousIP.Confidence)
-	b = strField(b, `,"severity":`, x.MaliciousIP.Severity)
-	b = strField(b, `,"type":`, x.MaliciousIP.Type)
-	b = strField(b, `,"source":`, x.MaliciousIP.Source)
-	b = strField(b, `,"threat_type":`, x.MaliciousIP.ThreatType)
-	b = strsField(b, `,"tags":`, x.MaliciousIP.Tags)
-	b = timeField(b, `,"last_update":`, x.MaliciousIP.LastUpdate)
-	b = closeObj(b, m2, p2)
-
-	b, m2, p2 = openObj(b, `,"change":`)
-	b = strField(b, `,"id":`, x.Change.ID)
-	b = strField(b, `,"type":`, x.Change.Type)
-	b = timeField(b, `,"timestamp":`, x.Change.Timestamp)
-	b = strField(b, `,"alerted_attribute":`, x.Change.AlertedAttribute)
-	b = closeObj(b, m2, p2)
-
-	b, m2, p2 = openObj(b, `,"threat":`)
-	b = strField(b, `,"signature_name":`, x.Threat.SignatureName)
-	b = strField(b, `,"signature_content":`, x.Threat.SignatureContent)
-	b = strField(b, `,"signature_confidence":`, x.Threat.SignatureConfidence)
-	b = strField(b, `,"signature_severity":`, x.Threat.SignatureSeverity)
-	b = strField(b, `,"signature_id":`, x.Threat.SignatureID)
-	b = closeObj(b, m2, p2)
-
-	b, m2, p2 = openObj(b, `,"vulnerability":`)
-	b = strField(b, `,"name":`, x.Vulnerability.Name)
-	b = timeField(b, `,"release_date":`, x.Vulnerability.ReleaseDate)
-	b = boolField(b, `,"is_known_exploited":`, x.Vulnerability.IsKnownExploited)
-	b = strField(b, `,"relevance":`, x.Vulnerability.Relevance)
-	b = closeObj(b, m2, p2)
-
-	b, m2, p2 = openObj(b, `,"incident":`)
-	b = strField(b, `,"id":`, x.Incident.ID)
-	b = strField(b, `,"status":`, x.Incident.Status)
-	b = strField(b, `,"location":`, x.Incident.Location)
-	b = strField(b, `,"updated_by":`, x.Incident.UpdatedBy)
-	b, m3, p3 := openObj(b, `,"interface":`)
-	b = strField(b, `,"name":`, x.Incident.Interface.Name)
-	b = strField(b, `,"type":`, x.Incident.Interface.Type)
-	b = closeObj(b, m3, p3)
-	b = closeObj(b, m2, p2)
-	return closeObj(b, m, p)
 }
 
 // Every member is written with a leading comma in its key literal
@@ -268,10 +63,22 @@ func strField(b []byte, key, v string) []byte {
 	return appendJSONString(b, v)
 }
 
+// The members that may be absent are written in two steps: the test of
+// absence, small enough to be inlined into appendEvent, and the writing
+// (a function call) only for a member that is there. Most of a
+// document's fields are absent from any one record.
+
 func strsField(b []byte, key string, v []string) []byte {
 	if len(v) == 0 {
 		return b
 	}
+	return appendStrs(b, key, v)
+}
+
+// Not inlined, so that the absence test of its caller is.
+//
+//go:noinline
+func appendStrs(b []byte, key string, v []string) []byte {
 	b = append(b, key...)
 	b = append(b, '[')
 	for i, s := range v {
@@ -287,6 +94,13 @@ func intField(b []byte, key string, v *int) []byte {
 	if v == nil {
 		return b
 	}
+	return appendInt(b, key, v)
+}
+
+// Not inlined, so that the absence test of its caller is.
+//
+//go:noinline
+func appendInt(b []byte, key string, v *int) []byte {
 	b = append(b, key...)
 	return strconv.AppendInt(b, int64(*v), 10)
 }
@@ -298,6 +112,13 @@ func floatField(b []byte, key string, v *float64) []byte {
 	if v == nil {
 		return b
 	}
+	return appendFloat(b, key, v)
+}
+
+// Not inlined, so that the absence test of its caller is.
+//
+//go:noinline
+func appendFloat(b []byte, key string, v *float64) []byte {
 	b = append(b, key...)
 	f := *v
 	format := byte('f')
@@ -326,6 +147,13 @@ func timeField(b []byte, key string, t Time) []byte {
 	if t.IsZero() {
 		return b
 	}
+	return appendTime(b, key, t)
+}
+
+// Not inlined, so that the absence test of its caller is.
+//
+//go:noinline
+func appendTime(b []byte, key string, t Time) []byte {
 	b = append(b, key...)
 	b = append(b, '"')
 	b = t.appendText(b)
@@ -344,6 +172,13 @@ func addrsField(b []byte, key string, v []netip.Addr) []byte {
 	if len(v) == 0 {
 		return b
 	}
+	return appendAddrs(b, key, v)
+}
+
+// Not inlined, so that the absence test of its caller is.
+//
+//go:noinline
+func appendAddrs(b []byte, key string, v []netip.Addr) []byte {
 	b = append(b, key...)
 	b = append(b, '[')
 	for i, a := range v {

@@ -17,7 +17,7 @@ import (
 // error.message.
 func Parse(line []byte) (*Event, error) {
 	ev := new(Event)
-	if err := ev.parse(line); err != nil {
+	if err := ev.parse(line, Parser{}); err != nil {
 		return nil, err
 	}
 	return ev, nil
@@ -29,32 +29,39 @@ func Parse(line []byte) (*Event, error) {
 // that becomes ev.Message. The slices and pointers of ev are overwritten by
 // the next call; see [Event]. On error, ev is left reset.
 func ParseInto(ev *Event, line []byte) error {
+	return ev.parseInto(line, Parser{})
+}
+
+// parseInto is ParseInto with options.
+func (ev *Event) parseInto(line []byte, opt Parser) error {
 	keep := ev.keep
 	*ev = Event{} // a plain clear; Event{keep: keep} would copy the whole Event
 	ev.keep = keep
-	return ev.parse(line)
+	return ev.parse(line, opt)
 }
 
 // parse is Parse and ParseInto on an Event that is already empty. It
 // writes nothing into ev unless the line is a CEF record.
-func (ev *Event) parse(line []byte) error {
+func (ev *Event) parse(line []byte, opt Parser) error {
 	trimmed, base := trimLine(line)
 	// The one copy of the input: every string of the event is a piece of
 	// msg (only a value with escape sequences needs a copy of its own).
-	return ev.parseMessage(string(trimmed), base, false)
+	return ev.parseMessage(string(trimmed), base, false, opt)
 }
 
 // parseMessage maps msg, the trimmed line found at offset base of the
 // caller's line. view says msg shares the caller's bytes (see AppendECS):
 // then nothing of it may be kept beyond the call.
-func (ev *Event) parseMessage(msg string, base int, view bool) error {
-	h, rest, err := splitRecord(msg, base)
+func (ev *Event) parseMessage(msg string, base int, view bool, opt Parser) error {
+	var h header
+	rest, err := splitRecord(&h, msg, base)
 	if err != nil {
 		return err
 	}
 	ev.Message = msg
 	ev.Observer = Observer{Vendor: h.vendor, Product: h.product, Version: h.devVersion}
-	m := mapper{ev: ev, nameKind: kindOf(h.name), syslogTime: h.syslogTime, view: view}
+	m := mapper{ev: ev, nameKind: kindOf(h.name), syslogTime: h.syslogTime, view: view, opt: opt}
+	m.syslog(&h.syslog)
 	m.severity(h.severity)
 	sc := newExtScanner(h.ext)
 	if pre := trimSpace(h.ext[:sc.nextKey]); pre != "" {
@@ -80,7 +87,7 @@ func (ev *Event) parseMessage(msg string, base int, view bool) error {
 }
 
 // mapper carries what a line's keys leave for the end of the line: the
-// rules of SPEC.md that depend on more than one key.
+// rules of the mapping that depend on more than one key.
 type mapper struct {
 	ev *Event
 
@@ -105,6 +112,8 @@ type mapper struct {
 	techniqueIDs [2]string                       // alert_mitre_technique_ids, then alert_mitre_technique_enterprise_ids
 	techniqueNms [2]string                       // alert_mitre_technique_names, then alert_mitre_technique_enterprise_names
 
+	opt        Parser // the caller's options
+	unmapped   []UnmappedField
 	view       bool   // the strings are views of the caller's line
 	syslogTime string // an RFC 5424 header's TIMESTAMP, the last resort
 	certType   string
@@ -243,10 +252,14 @@ func (m *mapper) field(key, v string) {
 		m.dstPort.rank(1).put(m.port(key, v))
 	case "domain":
 		ev.Destination.Domain = v
+	case "src_geo_location":
+		ev.Source.Geo.Name = v
+	case "geo_location":
+		ev.Destination.Geo.Name = v
 
 	// The asset.
 	case "device_ip_list":
-		ev.Host.IP = m.ipList(key, v)
+		ev.Host.IP = m.ipList(key, v, ev.store.hostIP[:0])
 	case "device_mac_list":
 		ev.Host.MAC = stringList(v, ev.store.hostMAC[:0])
 	case "device_type":
@@ -269,6 +282,32 @@ func (m *mapper) field(key, v string) {
 		x.Device.SiteName = v
 	case "device_type_family":
 		x.Device.TypeFamily = v
+
+	// The other device of a communication.
+	case "other_device_asset_id":
+		x.OtherDevice.AssetID = v
+	case "other_device_uid":
+		x.OtherDevice.UID = v
+	case "other_device_category":
+		x.OtherDevice.Category = v
+	case "other_device_subcategory":
+		x.OtherDevice.Subcategory = v
+	case "other_device_type":
+		x.OtherDevice.Type = v
+	case "other_device_type_family":
+		x.OtherDevice.TypeFamily = v
+	case "other_device_manufacturer":
+		x.OtherDevice.Manufacturer = v
+	case "other_device_model":
+		x.OtherDevice.Model = v
+	case "other_device_os":
+		x.OtherDevice.OS = v
+	case "other_device_site_name":
+		x.OtherDevice.SiteName = v
+	case "other_device_ip_list":
+		x.OtherDevice.IP = m.ipList(key, v, nil)
+	case "other_device_mac_list":
+		x.OtherDevice.MAC = stringList(v, nil)
 
 	// The certificate; its side is known only at the end of the line.
 	case "certificate_type":
@@ -352,6 +391,10 @@ func (m *mapper) field(key, v string) {
 		x.Change.Type = v
 	case "change_alerted_attribute":
 		x.Change.AlertedAttribute = v
+	case "previous_offline_status_change":
+		x.Change.PreviousOfflineStatusChange = m.date(key, v)
+	case "last_offline_status_change":
+		x.Change.LastOfflineStatusChange = m.date(key, v)
 
 	// Network threat signatures.
 	case "signature_id":
@@ -364,6 +407,22 @@ func (m *mapper) field(key, v string) {
 		x.Threat.SignatureConfidence = v
 	case "signature_severity":
 		x.Threat.SignatureSeverity = v
+	case "signature_active_rev":
+		x.Threat.SignatureActiveRev = v
+	case "signature_severity_description":
+		x.Threat.SignatureSeverityDescription = v
+	case "signature_powered_by":
+		x.Threat.SignaturePoweredBy = v
+	case "signature_tags":
+		x.Threat.SignatureTags = stringList(v, nil)
+	case "signature_external_links":
+		x.Threat.SignatureExternalLinks = stringList(v, nil)
+	case "signature_first_released":
+		x.Threat.SignatureFirstReleased = m.date(key, v)
+	case "signature_last_updated":
+		x.Threat.SignatureLastUpdated = m.date(key, v)
+	case "signature_last_updated_by_system":
+		x.Threat.SignatureLastUpdatedBySystem = m.date(key, v)
 
 	// File transfers.
 	case "file_name":
@@ -406,6 +465,11 @@ func (m *mapper) field(key, v string) {
 		x.Incident.Interface.Name = v
 	case "interface_type":
 		x.Incident.Interface.Type = v
+
+	default:
+		if m.opt.KeepUnmapped {
+			m.unmapped = append(m.unmapped, UnmappedField{Key: key, Value: v})
+		}
 	}
 }
 
@@ -476,10 +540,13 @@ func (m *mapper) finish() {
 
 	if t, _, ok := m.timestamp.first(); ok {
 		ev.Timestamp = Time{t}
-	} else if t, ok := parseTimestamp(m.syslogTime); ok {
+	} else if t, ok := parseTimestamp(m.syslogTime, nil); ok {
 		ev.Timestamp = Time{t}
 	}
 	if !change {
+		if v := m.reason.v[0]; m.reason.set&1 != 0 && m.opt.KeepUnmapped {
+			m.unmapped = append(m.unmapped, UnmappedField{Key: "change_description", Value: v})
+		}
 		m.reason.rank(0).put("", false) // change_description counts on change records only
 	}
 	ev.Event.Reason, _, _ = m.reason.first()
@@ -541,7 +608,29 @@ func (m *mapper) finish() {
 	}
 
 	if kind != kindIncident {
+		if m.opt.KeepUnmapped {
+			i := &x.Incident
+			for _, f := range [...]UnmappedField{
+				{Key: "server_name", Value: ev.Host.Name}, {Key: "incident_id", Value: i.ID},
+				{Key: "status", Value: i.Status}, {Key: "location", Value: i.Location},
+				{Key: "updated_by", Value: i.UpdatedBy}, {Key: "interface_name", Value: i.Interface.Name},
+				{Key: "interface_type", Value: i.Interface.Type},
+			} {
+				if f.Value != "" {
+					m.unmapped = append(m.unmapped, f)
+				}
+			}
+		}
 		ev.Host.Name, x.Incident = "", XDomeIncident{}
+	}
+	if m.opt.NormalizeMAC {
+		ev.Source.MAC = normalizeMAC(ev.Source.MAC)
+		ev.Destination.MAC = normalizeMAC(ev.Destination.MAC)
+		normalizeMACs(ev.Host.MAC)
+		normalizeMACs(x.OtherDevice.MAC)
+	}
+	if len(m.unmapped) > 0 {
+		x.Unmapped = unmappedFields(m.unmapped)
 	}
 
 	switch {
@@ -559,6 +648,69 @@ func (m *mapper) finish() {
 	}
 	if len(m.problems) > 0 {
 		ev.Error.Message = string(m.problems)
+	}
+}
+
+// syslog maps the syslog header in front of the record to log.syslog.
+func (m *mapper) syslog(h *syslogHeader) {
+	ls := &m.ev.Log.Syslog
+	if h.hasPri {
+		st := &m.ev.store.syslog
+		st[0], st[1], st[2] = h.pri, h.pri/8, h.pri%8
+		ls.Priority, ls.Facility.Code, ls.Severity.Code = &st[0], &st[1], &st[2]
+	}
+	ls.Version, ls.Hostname, ls.Appname, ls.Procid, ls.Msgid = h.version, h.hostname, h.appname, h.procid, h.msgid
+}
+
+// normalizeMAC writes a MAC address of six or eight two-digit hexadecimal
+// groups, separated by ":" or "-", as ECS's pattern asks: upper case, "-"
+// between the groups (00:50:56:94:2b:94 is 00-50-56-94-2B-94). Any other
+// value is returned as it is. One separator throughout: 00:50-56:... is
+// not an address written in either notation.
+func normalizeMAC(s string) string {
+	if len(s) != 17 && len(s) != 23 {
+		return s
+	}
+	sep := s[2]
+	if sep != ':' && sep != '-' {
+		return s
+	}
+	done := sep == '-' // already in ECS's notation, unless a letter is lower case
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if i%3 == 2 {
+			if c != sep {
+				return s
+			}
+			continue
+		}
+		switch {
+		case '0' <= c && c <= '9', 'A' <= c && c <= 'F':
+		case 'a' <= c && c <= 'f':
+			done = false
+		default:
+			return s
+		}
+	}
+	if done {
+		return s
+	}
+	b := []byte(s)
+	for i, c := range b {
+		switch {
+		case i%3 == 2:
+			b[i] = '-'
+		case 'a' <= c && c <= 'f':
+			b[i] = c - 'a' + 'A'
+		}
+	}
+	return string(b)
+}
+
+// normalizeMACs applies normalizeMAC to every address of list, in place.
+func normalizeMACs(list []string) {
+	for i, s := range list {
+		list[i] = normalizeMAC(s)
 	}
 }
 
@@ -685,7 +837,7 @@ func (m *mapper) port(key, v string) (int, bool) {
 
 // time parses an ISO 8601 timestamp, or records the bad value.
 func (m *mapper) time(key, v string) (time.Time, bool) {
-	t, ok := parseTimestamp(v)
+	t, ok := parseTimestamp(v, m.opt.Location)
 	if !ok && v != "" {
 		m.problem(key, "invalid timestamp", v)
 	}
@@ -695,7 +847,7 @@ func (m *mapper) time(key, v string) (time.Time, bool) {
 // receiptTime parses the standard rt key (see parseReceiptTime), or
 // records the bad value.
 func (m *mapper) receiptTime(key, v string) (time.Time, bool) {
-	t, ok := parseReceiptTime(v)
+	t, ok := parseReceiptTime(v, m.opt.Location)
 	if !ok && v != "" {
 		m.problem(key, "invalid timestamp", v)
 	}
@@ -705,7 +857,7 @@ func (m *mapper) receiptTime(key, v string) (time.Time, bool) {
 // date parses a date, with or without a time (see parseDate), or records
 // the bad value.
 func (m *mapper) date(key, v string) Time {
-	t, ok := parseDate(v)
+	t, ok := parseDate(v, m.opt.Location)
 	if !ok && v != "" {
 		m.problem(key, "invalid date", v)
 	}
@@ -853,9 +1005,10 @@ func closingQuote(s string, q byte) int {
 	return len(s)
 }
 
-// ipList maps a list literal of addresses; bad entries are recorded.
-func (m *mapper) ipList(key, v string) []netip.Addr {
-	var out []netip.Addr
+// ipList maps a list literal of addresses into buf's array; bad entries
+// are recorded. It returns nil when the list has no valid address.
+func (m *mapper) ipList(key, v string, buf []netip.Addr) []netip.Addr {
+	out := buf
 	it := listIter{s: v}
 	for item, ok := it.next(); ok; item, ok = it.next() {
 		a, ok := parseIP(item)
@@ -863,10 +1016,10 @@ func (m *mapper) ipList(key, v string) []netip.Addr {
 			m.problem(key, "invalid IP address", item)
 			continue
 		}
-		if out == nil {
-			out = m.ev.store.hostIP[:0]
-		}
 		out = append(out, a)
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }

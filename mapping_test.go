@@ -11,7 +11,7 @@ import (
 )
 
 // mappingCase is one field-level mapping rule: line is handed to Parse and
-// want is the whole expected ECS document, written by hand from SPEC.md.
+// want is the whole expected ECS document, written by hand from the documented mapping.
 type mappingCase struct{ name, line, want string }
 
 // mtH is the small CEF header most cases share: vendor Claroty, product
@@ -54,7 +54,7 @@ var mappingCases = []mappingCase{
 	{
 		name: "message/syslog header kept",
 		line: "<134>Feb  6 14:18:48 host tag: " + mtH + "event_type=x\n",
-		want: `{"message":"<134>Feb  6 14:18:48 host tag: CEF:0|Claroty|xDome|1.0|1|t|5|event_type=x",
+		want: `{"log":{"syslog":{"priority":134,"facility":{"code":16},"severity":{"code":6},"hostname":"host","appname":"tag"}},"message":"<134>Feb  6 14:18:48 host tag: CEF:0|Claroty|xDome|1.0|1|t|5|event_type=x",
 			"event":{"kind":"alert","category":["network"],"type":["connection"],"severity":5,"code":"x"},
 			"observer":{"vendor":"Claroty","product":"xDome","version":"1.0"}}`,
 	},
@@ -1233,11 +1233,11 @@ var mappingCases = []mappingCase{
 	{
 		name: "unmapped/keys do not appear",
 		line: mtH + "geo_location=US server_port=abc msg_category=comm_event other_device_ip=1.2.3.4 other_device_mac=aa:bb:cc:dd:ee:ff password_length=6 device_note=note device_assignees=['bob'] device_labels=['x'] device_network_list=['Corporate'] device_connection_type_list=['Ethernet'] ad.custom=1 event_type=x",
-		want: `{"message":"CEF:0|Claroty|xDome|1.0|1|t|5|geo_location=US server_port=abc msg_category=comm_event other_device_ip=1.2.3.4 other_device_mac=aa:bb:cc:dd:ee:ff password_length=6 device_note=note device_assignees=['bob'] device_labels=['x'] device_network_list=['Corporate'] device_connection_type_list=['Ethernet'] ad.custom=1 event_type=x",
+		want: `{"destination":{"geo":{"name":"US"}},"message":"CEF:0|Claroty|xDome|1.0|1|t|5|geo_location=US server_port=abc msg_category=comm_event other_device_ip=1.2.3.4 other_device_mac=aa:bb:cc:dd:ee:ff password_length=6 device_note=note device_assignees=['bob'] device_labels=['x'] device_network_list=['Corporate'] device_connection_type_list=['Ethernet'] ad.custom=1 event_type=x",
 			"event":{"kind":"alert","category":["network"],"type":["connection"],"severity":5,"code":"x"},
 			"observer":{"vendor":"Claroty","product":"xDome","version":"1.0"}}`,
 	},
-	// ==== Every kind of record xDome sends (SPEC.md) ====
+	// ==== Every kind of record xDome sends ====
 
 	// ---- the record kind ----
 	{
@@ -1397,27 +1397,27 @@ var mappingCases = []mappingCase{
 	{
 		name: "timestamp/RFC 5424 header time as the last resort",
 		line: "<134>1 2022-02-06T16:18:48.5+02:00 host app - - - " + mtH + "event_type=x",
-		want: `{"message":"<134>1 2022-02-06T16:18:48.5+02:00 host app - - - CEF:0|Claroty|xDome|1.0|1|t|5|event_type=x",
+		want: `{"log":{"syslog":{"priority":134,"facility":{"code":16},"severity":{"code":6},"version":"1","hostname":"host","appname":"app"}},"message":"<134>1 2022-02-06T16:18:48.5+02:00 host app - - - CEF:0|Claroty|xDome|1.0|1|t|5|event_type=x",
 			"@timestamp":"2022-02-06T14:18:48.500000Z",
 			"event":{"kind":"alert","category":["network"],"type":["connection"],"severity":5,"code":"x"},` + mtObs + `}`,
 	},
 	{
 		name: "timestamp/RFC 5424 header time loses to rt",
 		line: "<134>1 2022-02-06T16:18:48Z host app - - - " + mtH + "rt=1700000000000",
-		want: `{"message":"<134>1 2022-02-06T16:18:48Z host app - - - CEF:0|Claroty|xDome|1.0|1|t|5|rt=1700000000000",
+		want: `{"log":{"syslog":{"priority":134,"facility":{"code":16},"severity":{"code":6},"version":"1","hostname":"host","appname":"app"}},"message":"<134>1 2022-02-06T16:18:48Z host app - - - CEF:0|Claroty|xDome|1.0|1|t|5|rt=1700000000000",
 			"@timestamp":"2023-11-14T22:13:20Z",
 			"event":{"kind":"alert","category":["network"],"type":["connection"],"severity":5},` + mtObs + `}`,
 	},
 	{
 		name: "timestamp/RFC 5424 nil time gives none",
 		line: "<134>1 - host app - - - " + mtH + "event_type=x",
-		want: `{"message":"<134>1 - host app - - - CEF:0|Claroty|xDome|1.0|1|t|5|event_type=x",
+		want: `{"log":{"syslog":{"priority":134,"facility":{"code":16},"severity":{"code":6},"version":"1","hostname":"host","appname":"app"}},"message":"<134>1 - host app - - - CEF:0|Claroty|xDome|1.0|1|t|5|event_type=x",
 			"event":{"kind":"alert","category":["network"],"type":["connection"],"severity":5,"code":"x"},` + mtObs + `}`,
 	},
 	{
 		name: "timestamp/RFC 3164 header time is never used",
 		line: "<134>Feb  6 14:18:48 host tag: " + mtH + "event_type=x",
-		want: `{"message":"<134>Feb  6 14:18:48 host tag: CEF:0|Claroty|xDome|1.0|1|t|5|event_type=x",
+		want: `{"log":{"syslog":{"priority":134,"facility":{"code":16},"severity":{"code":6},"hostname":"host","appname":"tag"}},"message":"<134>Feb  6 14:18:48 host tag: CEF:0|Claroty|xDome|1.0|1|t|5|event_type=x",
 			"event":{"kind":"alert","category":["network"],"type":["connection"],"severity":5,"code":"x"},` + mtObs + `}`,
 	},
 	{
@@ -1937,7 +1937,7 @@ var mappingCases = []mappingCase{
 	},
 }
 
-// TestMapping checks each field-level mapping rule of SPEC.md on a whole
+// TestMapping checks each field-level mapping rule (docs/mapping.md) on a whole
 // document: Parse(line) must marshal to exactly want.
 func TestMapping(t *testing.T) {
 	seen := make(map[string]bool, len(mappingCases))

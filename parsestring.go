@@ -12,7 +12,7 @@ package xdome
 // with the same *[ParseError] on failure.
 func ParseString(line string) (*Event, error) {
 	ev := new(Event)
-	if err := ev.parseString(line); err != nil {
+	if err := ev.parseString(line, Parser{}); err != nil {
 		return nil, err
 	}
 	return ev, nil
@@ -26,21 +26,40 @@ func ParseString(line string) (*Event, error) {
 // so a pooled Event does not keep an old line alive. On error, ev is left
 // reset.
 func ParseStringInto(ev *Event, line string) error {
+	return ev.parseStringInto(line, Parser{})
+}
+
+// ParseString is [ParseString] with p's options.
+func (p *Parser) ParseString(line string) (*Event, error) {
+	ev := new(Event)
+	if err := ev.parseString(line, p.options()); err != nil {
+		return nil, err
+	}
+	return ev, nil
+}
+
+// ParseStringInto is [ParseStringInto] with p's options.
+func (p *Parser) ParseStringInto(ev *Event, line string) error {
+	return ev.parseStringInto(line, p.options())
+}
+
+// parseStringInto is ParseStringInto with options.
+func (ev *Event) parseStringInto(line string, opt Parser) error {
 	keep := ev.keep
 	*ev = Event{}
 	if keep.tls != nil {
 		*keep.tls = TLSPeer{}
 	}
 	ev.keep = keep
-	return ev.parseString(line)
+	return ev.parseString(line, opt)
 }
 
 // parseString maps line on an empty Event. The mapper is told that the
 // strings are views of the caller's text (as for AppendECS), so that what
 // outlives the call, the domain memo, is cloned.
-func (ev *Event) parseString(line string) error {
+func (ev *Event) parseString(line string, opt Parser) error {
 	trimmed, base := trimLineString(line)
-	return ev.parseMessage(trimmed, base, true)
+	return ev.parseMessage(trimmed, base, true, opt)
 }
 
 // trimLineString is trimLine for a string: line less leading and trailing

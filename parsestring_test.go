@@ -14,13 +14,22 @@ import (
 
 // checkParseString: ParseString and ParseStringInto (into a used Event)
 // give the document Parse gives, byte for byte, or the same error: same
-// message, same offset, same sentinel.
-func checkParseString(t *testing.T, name string, line []byte, used *Event) {
+// message, same offset, same sentinel. With a Parser, its methods are
+// compared with its Parse.
+func checkParseString(t *testing.T, name string, line []byte, used *Event, p *Parser) {
 	t.Helper()
-	want, perr := Parse(line)
 	s := string(line)
-	got, err := ParseString(s)
-	intoErr := ParseStringInto(used, s)
+	var want, got *Event
+	var perr, err, intoErr error
+	if p == nil {
+		want, perr = Parse(line)
+		got, err = ParseString(s)
+		intoErr = ParseStringInto(used, s)
+	} else {
+		want, perr = p.Parse(line)
+		got, err = p.ParseString(s)
+		intoErr = p.ParseStringInto(used, s)
+	}
 	if perr != nil {
 		var pe *ParseError
 		errors.As(perr, &pe)
@@ -62,25 +71,29 @@ func mustJSON(t testing.TB, ev *Event) []byte {
 // TestParseStringMatchesParse runs every input of the suite (samples,
 // mapping cases, the kept fuzz corpus) and lines that are not CEF through
 // ParseString and ParseStringInto, one Event for all, so each line also
-// follows another.
+// follows another; and through a Parser with every option on.
 func TestParseStringMatchesParse(t *testing.T) {
 	used := new(Event)
-	for name, line := range ecsLines(t) {
-		checkParseString(t, name, line, used)
+	for _, p := range []*Parser{nil, fuzzParser(0xff)} {
+		for name, line := range ecsLines(t) {
+			checkParseString(t, name, line, used, p)
+		}
 	}
 }
 
-// FuzzParseString is the same comparison on any input.
+// FuzzParseString is the same comparison on any input, without options
+// and through a Parser with the options of FuzzParser's bits.
 func FuzzParseString(f *testing.F) {
-	for _, s := range fuzzSeeds(f) {
-		f.Add(s)
+	for i, s := range fuzzSeeds(f) {
+		f.Add(s, uint8(i))
 	}
 	for _, line := range suiteLines(f) {
-		f.Add(line)
+		f.Add(line, uint8(len(line)))
 	}
 	used := new(Event)
-	f.Fuzz(func(t *testing.T, line []byte) {
-		checkParseString(t, "fuzz", line, used)
+	f.Fuzz(func(t *testing.T, line []byte, opts uint8) {
+		checkParseString(t, "fuzz", line, used, nil)
+		checkParseString(t, "fuzz with options", line, used, fuzzParser(opts))
 	})
 }
 

@@ -7,7 +7,7 @@ import (
 )
 
 // fillRelated sets related.* from the fields already mapped: every IP of
-// the event (source, destination, host), the user, the certificate hashes
+// the event (source, destination, host, other device), the user, the certificate hashes
 // and the host names (destination and source domains, host.name). Each
 // list is unique and sorted by its text in byte order (so "172.23.44.46"
 // sorts before "5.6.7.8"), and nil when empty. The lists live in the Event's own arrays, so the usual event
@@ -21,6 +21,9 @@ func (ev *Event) fillRelated() {
 	ips = appendAddr(ips, ev.Source.IP)
 	ips = appendAddr(ips, ev.Destination.IP)
 	for _, a := range ev.Host.IP {
+		ips = appendAddr(ips, a)
+	}
+	for _, a := range ev.Claroty.XDome.OtherDevice.IP {
 		ips = appendAddr(ips, a)
 	}
 	if len(ips) > 0 {

@@ -48,9 +48,9 @@ func appendDigits(b []byte, v, n int) []byte {
 // parseTimestamp parses an ISO 8601 / RFC 3339 date and time as xDome
 // writes it: YYYY-MM-DD, "T" (or a space), hh:mm:ss, an optional fraction
 // of any length, and an optional zone (Z, ±hh:mm, ±hhmm or ±hh); no zone
-// means UTC. It reports false for anything else, including impossible
-// dates such as February 30.
-func parseTimestamp(s string) (time.Time, bool) {
+// means local time in loc, and nil loc means UTC. It reports false for
+// anything else, including impossible dates such as February 30.
+func parseTimestamp(s string, loc *time.Location) (time.Time, bool) {
 	s = trimSpace(s)
 	if len(s) < 19 || s[13] != ':' || s[16] != ':' {
 		return time.Time{}, false
@@ -69,6 +69,9 @@ func parseTimestamp(s string) (time.Time, bool) {
 	if !ok {
 		return time.Time{}, false
 	}
+	if rest == "" && loc != nil {
+		return makeLocalTime(year, month, day, hour, min, sec, nsec, loc)
+	}
 	offset, ok := parseZone(rest, true)
 	if !ok {
 		return time.Time{}, false
@@ -78,17 +81,20 @@ func parseTimestamp(s string) (time.Time, bool) {
 
 // parseDate parses a date as xDome writes it in threat-intelligence and
 // vulnerability records: an ISO 8601 timestamp as parseTimestamp takes, or
-// a date alone (YYYY-MM-DD, midnight UTC).
-func parseDate(s string) (time.Time, bool) {
+// a date alone (YYYY-MM-DD, midnight in loc; nil loc is UTC).
+func parseDate(s string, loc *time.Location) (time.Time, bool) {
 	s = trimSpace(s)
 	if len(s) == 10 {
 		year, month, day, ok := parseCivilDate(s)
 		if !ok {
 			return time.Time{}, false
 		}
+		if loc != nil {
+			return makeLocalTime(year, month, day, 0, 0, 0, 0, loc)
+		}
 		return makeTime(year, month, day, 0, 0, 0, 0, 0)
 	}
-	return parseTimestamp(s)
+	return parseTimestamp(s, loc)
 }
 
 // parseCivilDate reads the YYYY-MM-DD of s[:10]; makeTime checks ranges.
@@ -107,9 +113,10 @@ func parseCivilDate(s string) (year, month, day int, ok bool) {
 // ISO 8601 timestamp as parseTimestamp takes, or "MMM dd yyyy HH:mm:ss"
 // (Feb 06 2022 14:18:48) with an optional fraction (.578) and an optional
 // zone after a space: UTC, GMT, Z or a numeric offset (±hh:mm, ±hhmm,
-// ±hh). No zone means UTC. Month names are English, in any ASCII case; the
-// day may have one digit.
-func parseReceiptTime(s string) (time.Time, bool) {
+// ±hh). No zone means local time in loc, and nil loc UTC; epoch
+// milliseconds are an instant. Month names are English, in any ASCII
+// case; the day may have one digit.
+func parseReceiptTime(s string, loc *time.Location) (time.Time, bool) {
 	s = trimSpace(s)
 	if s != "" && isDigits(s) {
 		if len(s) > 15 { // past year 9999 in any case; atoiN would overflow
@@ -123,7 +130,7 @@ func parseReceiptTime(s string) (time.Time, bool) {
 		return time.Unix(sec, int64(ms%1000)*1e6).UTC(), true
 	}
 	if len(s) > 4 && s[4] == '-' {
-		return parseTimestamp(s)
+		return parseTimestamp(s, loc)
 	}
 	// MMM dd yyyy HH:mm:ss: month, day of one or two digits, year, time.
 	if len(s) < 19 || s[3] != ' ' {
@@ -150,6 +157,9 @@ func parseReceiptTime(s string) (time.Time, bool) {
 	nsec, zone, ok := parseFraction(rest[14:])
 	if !ok {
 		return time.Time{}, false
+	}
+	if zone == "" && loc != nil {
+		return makeLocalTime(year, month, day, hour, min, sec, nsec, loc)
 	}
 	offset := 0
 	if zone != "" {
@@ -189,7 +199,7 @@ func monthOf(s string) int {
 func parseCertTime(s string) (time.Time, bool) {
 	s = trimSpace(s)
 	if len(s) > 4 && s[4] == '-' {
-		return parseTimestamp(s)
+		return parseTimestamp(s, nil)
 	}
 	var year int
 	var ok bool
@@ -245,6 +255,23 @@ func makeTime(year, month, day, hour, min, sec, nsec, offset int) (time.Time, bo
 		// also time.Time's zero value, which means "absent" to [Time]:
 		// a location of its own tells the two apart (see Time.IsZero).
 		return time.Unix(unix, 0).In(yearOne), true
+	}
+	return time.Unix(unix, int64(nsec)).UTC(), true
+}
+
+// makeLocalTime is makeTime for a civil time in loc, resolved as
+// time.Date resolves a time that a clock change skips or repeats.
+func makeLocalTime(year, month, day, hour, min, sec, nsec int, loc *time.Location) (time.Time, bool) {
+	if month < 1 || month > 12 || day < 1 || day > daysIn(month, year) ||
+		hour > 23 || min > 59 || sec > 59 {
+		return time.Time{}, false
+	}
+	unix := time.Date(year, time.Month(month), day, hour, min, sec, 0, loc).Unix()
+	if unix < minUnix || unix > maxUnix {
+		return time.Time{}, false
+	}
+	if unix == zeroUnix && nsec == 0 {
+		return time.Unix(unix, 0).In(yearOne), true // see makeTime
 	}
 	return time.Unix(unix, int64(nsec)).UTC(), true
 }

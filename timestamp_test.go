@@ -53,7 +53,7 @@ func TestParseTimestamp(t *testing.T) {
 		{"9999-12-31T23:30:00-05:00", ""},
 		{"0000-01-01T00:00:00+01:00", ""},
 	}
-	checkTimes(t, "parseTimestamp", parseTimestamp, tests)
+	checkTimes(t, "parseTimestamp", func(s string) (time.Time, bool) { return parseTimestamp(s, nil) }, tests)
 }
 
 func TestParseCertTime(t *testing.T) {

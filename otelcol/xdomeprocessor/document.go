@@ -11,216 +11,30 @@ import (
 )
 
 // The ECS document as a pcommon.Map, written field by field from the
-// Event as the library's AppendJSON writes the JSON document (json.go):
-// the same keys, the same nesting, the same order, the same fields left
-// out. Typed values keep their types: ports and severity are Int, scores
-// Double, booleans Bool, lists Slice; times, addresses and MACs are the
-// strings of the JSON document.
-// Each ECS object is one small function, in the order of json.go, so the
-// two are read side by side.
+// Event as the library's AppendJSON writes the JSON document: the same
+// keys, the same nesting, the same order, the same fields left out. Typed
+// values keep their types: ports and severity are Int, scores Double,
+// booleans Bool, lists Slice; times, addresses and MACs are the strings of
+// the JSON document. The members come from putDocument (document_gen.go),
+// generated from the library's description of the document; this file has
+// the writer it uses.
 
 // putEvent writes the document of ev into body. A non-empty original goes
 // to event.original.
 func putEvent(body pcommon.Map, ev *xdome.Event, original string) {
 	body.EnsureCapacity(17)
 	var w writer
-	root := newRoot(&w, body)
-	root.str("message", ev.Message)
-	root.time("@timestamp", ev.Timestamp)
-	putEventFields(root.child("event", 7), &ev.Event, original)
-	putObserver(root.child("observer", 3), &ev.Observer)
-	putSource(root.child("source", 5), &ev.Source)
-	putDestination(root.child("destination", 8), &ev.Destination)
-	putUser(root.child("user", 1), &ev.User)
-	putNetwork(root.child("network", 2), &ev.Network)
-	putHost(root.child("host", 5), &ev.Host)
-	putDevice(root.child("device", 3), &ev.Device)
-	putFile(root.child("file", 2), &ev.File)
-	putTLS(root.child("tls", 1), &ev.TLS) // one side only: Parse sets client or server, never both
-	putThreat(root.child("threat", 2), &ev.Threat)
-	putVulnerability(root.child("vulnerability", 5), &ev.Vulnerability)
-	putError(root.child("error", 1), &ev.Error)
-	putClaroty(root.child("claroty", 1), &ev.Claroty)
-	putRelated(root.child("related", 4), &ev.Related)
-}
-
-func putEventFields(o obj, e *xdome.EventFields, original string) {
-	o.str("kind", e.Kind)
-	o.strs("category", e.Category)
-	o.strs("type", e.Type)
-	o.int("severity", e.Severity)
-	o.str("reason", e.Reason)
-	o.str("code", e.Code)
-	o.str("original", original)
-}
-
-func putObserver(o obj, v *xdome.Observer) {
-	o.str("vendor", v.Vendor)
-	o.str("product", v.Product)
-	o.str("version", v.Version)
-}
-
-func putSource(o obj, s *xdome.Source) {
-	o.addr("ip", s.IP)
-	o.str("mac", s.MAC)
-	o.int("port", s.Port)
-	o.str("address", s.Address)
-	o.str("domain", s.Domain)
-}
-
-func putDestination(o obj, d *xdome.Destination) {
-	o.addr("ip", d.IP)
-	o.str("mac", d.MAC)
-	o.int("port", d.Port)
-	o.str("domain", d.Domain)
-	o.str("address", d.Address)
-	o.str("top_level_domain", d.TopLevelDomain)
-	o.str("subdomain", d.Subdomain)
-	o.str("registered_domain", d.RegisteredDomain)
-}
-
-func putUser(o obj, u *xdome.User) {
-	o.str("name", u.Name)
-}
-
-func putNetwork(o obj, n *xdome.Network) {
-	o.str("protocol", n.Protocol)
-	o.str("transport", n.Transport)
-}
-
-func putHost(o obj, h *xdome.Host) {
-	o.strs("mac", h.MAC)
-	o.addrs("ip", h.IP)
-	o.str("type", h.Type)
-	os := o.child("os", 1)
-	os.str("full", h.OS.Full)
-	o.str("name", h.Name)
-}
-
-func putDevice(o obj, d *xdome.Device) {
-	o.str("id", d.ID)
-	o.str("manufacturer", d.Manufacturer)
-	model := o.child("model", 1)
-	model.str("name", d.Model.Name)
-}
-
-func putFile(o obj, f *xdome.File) {
-	o.str("name", f.Name)
-	o.str("type", f.Type)
-}
-
-func putTLS(o obj, t *xdome.TLS) {
-	putTLSPeer(o.child("client", 2), t.Client)
-	putTLSPeer(o.child("server", 2), t.Server)
-}
-
-func putTLSPeer(o obj, t *xdome.TLSPeer) {
-	if t == nil {
+	putDocument(newRoot(&w, body), ev)
+	if original == "" {
 		return
 	}
-	x509 := o.child("x509", 3)
-	subject := x509.child("subject", 6)
-	s := &t.X509.Subject
-	subject.str("common_name", s.CommonName)
-	subject.str("country", s.Country)
-	subject.str("locality", s.Locality)
-	subject.str("organization", s.Organization)
-	subject.str("organizational_unit", s.OrganizationalUnit)
-	subject.str("state_or_province", s.StateOrProvince)
-	x509.time("not_after", t.X509.NotAfter)
-	x509.time("not_before", t.X509.NotBefore)
-	hash := o.child("hash", 1)
-	hash.str("sha1", t.Hash.SHA1)
-}
-
-func putThreat(o obj, t *xdome.Threat) {
-	o.str("framework", t.Framework)
-	technique := o.child("technique", 2)
-	technique.strs("id", t.Technique.ID)
-	technique.strs("name", t.Technique.Name)
-}
-
-func putVulnerability(o obj, v *xdome.Vulnerability) {
-	o.strs("id", v.ID)
-	o.str("enumeration", v.Enumeration)
-	o.str("description", v.Description)
-	score := o.child("score", 2)
-	score.float("base", v.Score.Base)
-	score.str("version", v.Score.Version)
-	o.str("classification", v.Classification)
-}
-
-func putError(o obj, e *xdome.Error) {
-	o.str("message", e.Message)
-}
-
-func putClaroty(o obj, c *xdome.Claroty) {
-	putXDome(o.child("xdome", 10), &c.XDome)
-}
-
-func putXDome(o obj, x *xdome.XDome) {
-	o.str("client_id", x.ClientID)
-	o.str("sender_id", x.SenderID)
-	o.str("event_id", x.EventID)
-
-	device := o.child("device", 5)
-	device.str("uid", x.Device.UID)
-	device.str("category", x.Device.Category)
-	device.str("subcategory", x.Device.Subcategory)
-	device.str("site_name", x.Device.SiteName)
-	device.str("type_family", x.Device.TypeFamily)
-
-	alert := o.child("alert", 6)
-	alert.str("id", x.Alert.ID)
-	alert.str("type", x.Alert.Type)
-	alert.str("name", x.Alert.Name)
-	alert.str("category", x.Alert.Category)
-	alert.str("description", x.Alert.Description)
-	alert.str("device_status", x.Alert.DeviceStatus)
-
-	mal := o.child("malicious_ip", 7)
-	mal.str("confidence", x.MaliciousIP.Confidence)
-	mal.str("severity", x.MaliciousIP.Severity)
-	mal.str("type", x.MaliciousIP.Type)
-	mal.str("source", x.MaliciousIP.Source)
-	mal.str("threat_type", x.MaliciousIP.ThreatType)
-	mal.strs("tags", x.MaliciousIP.Tags)
-	mal.time("last_update", x.MaliciousIP.LastUpdate)
-
-	change := o.child("change", 4)
-	change.str("id", x.Change.ID)
-	change.str("type", x.Change.Type)
-	change.time("timestamp", x.Change.Timestamp)
-	change.str("alerted_attribute", x.Change.AlertedAttribute)
-
-	threat := o.child("threat", 5)
-	threat.str("signature_name", x.Threat.SignatureName)
-	threat.str("signature_content", x.Threat.SignatureContent)
-	threat.str("signature_confidence", x.Threat.SignatureConfidence)
-	threat.str("signature_severity", x.Threat.SignatureSeverity)
-	threat.str("signature_id", x.Threat.SignatureID)
-
-	vuln := o.child("vulnerability", 4)
-	vuln.str("name", x.Vulnerability.Name)
-	vuln.time("release_date", x.Vulnerability.ReleaseDate)
-	vuln.bool("is_known_exploited", x.Vulnerability.IsKnownExploited)
-	vuln.str("relevance", x.Vulnerability.Relevance)
-
-	incident := o.child("incident", 5)
-	incident.str("id", x.Incident.ID)
-	incident.str("status", x.Incident.Status)
-	incident.str("location", x.Incident.Location)
-	incident.str("updated_by", x.Incident.UpdatedBy)
-	iface := incident.child("interface", 2)
-	iface.str("name", x.Incident.Interface.Name)
-	iface.str("type", x.Incident.Interface.Type)
-}
-
-func putRelated(o obj, r *xdome.Related) {
-	o.strs("hash", r.Hash)
-	o.addrs("ip", r.IP)
-	o.strs("hosts", r.Hosts)
-	o.strs("user", r.User)
+	// Parse always sets event.kind, so the event object is there.
+	event, ok := body.Get("event")
+	if !ok || event.Type() != pcommon.ValueTypeMap {
+		event = body.PutEmpty("event")
+		event.SetEmptyMap()
+	}
+	event.Map().PutStr("original", validUTF8(original))
 }
 
 // obj is one object of the document. It is created in its parent at its
@@ -403,6 +217,27 @@ func (o obj) addrs(key string, v []netip.Addr) {
 	s.EnsureCapacity(len(v))
 	for _, a := range v {
 		s.AppendEmpty().SetStr(o.w.addrText(a))
+	}
+}
+
+// unmapped writes claroty.xdome.unmapped: an object of each key to its
+// value, or to the list of a list literal, as AppendJSON writes it.
+func (o obj) unmapped(key string, v xdome.Unmapped) {
+	if len(v) == 0 {
+		return
+	}
+	m := o.mp().PutEmptyMap(key)
+	m.EnsureCapacity(len(v))
+	for _, f := range v {
+		if f.List == nil {
+			m.PutStr(f.Key, validUTF8(f.Value))
+			continue
+		}
+		s := m.PutEmptySlice(f.Key)
+		s.EnsureCapacity(len(f.List))
+		for _, x := range f.List {
+			s.AppendEmpty().SetStr(validUTF8(x))
+		}
 	}
 }
 
