@@ -316,3 +316,23 @@ func TestAddrZoneUTF8(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestUnmappedUTF8: claroty.xdome.unmapped (a Parser option the processor
+// does not set, but the writer writes) is repaired like every string.
+func TestUnmappedUTF8(t *testing.T) {
+	p := xdome.Parser{KeepUnmapped: true}
+	ev, err := p.ParseString("CEF:0|Claroty|xDome|1|1|comm_event|5|src_ip=10.0.0.1 cs1=a\xffb cs2=['x\xfe', 'y']")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := pcommon.NewMap()
+	putEvent(body, ev, "")
+	v, ok := lookup(body, "claroty.xdome.unmapped")
+	if !ok {
+		t.Fatal("claroty.xdome.unmapped missing")
+	}
+	want := map[string]any{"cs1": "a\uFFFDb", "cs2": []any{"x\uFFFD", "y"}}
+	if diff := cmp.Diff(want, v.AsRaw()); diff != "" {
+		t.Errorf("unmapped (-want +got):\n%s", diff)
+	}
+}
