@@ -25,6 +25,14 @@ type Config struct {
 	// document. The document's message already holds the line less
 	// leading and trailing white space, so this is off by default.
 	KeepOriginal bool `mapstructure:"keep_original"`
+	// MaxLineBytes is the longest string body, in bytes, that is parsed
+	// (default 1 MiB; 0: no limit). An xDome record is 1-3 KB: a longer
+	// body is not one, and its document (the line is in message, and its
+	// values again in their fields and in related.*) would cost several
+	// times its size in memory and could pass the 4 MiB a gRPC receiver
+	// takes by default. It is handled like a body that is not CEF, and
+	// counted in otelcol_processor_xdome_oversized_records.
+	MaxLineBytes int `mapstructure:"max_line_bytes"`
 
 	// Prevent unkeyed literals, so fields can be added.
 	_ struct{}
@@ -32,11 +40,18 @@ type Config struct {
 
 var _ component.Config = (*Config)(nil)
 
+// DefaultMaxLineBytes is the default of max_line_bytes: 1 MiB.
+const DefaultMaxLineBytes = 1 << 20
+
 // Validate checks the configuration when the collector loads it.
 func (c *Config) Validate() error {
 	switch c.NonCEF {
 	case NonCEFKeep, NonCEFDrop:
-		return nil
+	default:
+		return fmt.Errorf("non_cef: %q is not one of %q, %q", c.NonCEF, NonCEFKeep, NonCEFDrop)
 	}
-	return fmt.Errorf("non_cef: %q is not one of %q, %q", c.NonCEF, NonCEFKeep, NonCEFDrop)
+	if c.MaxLineBytes < 0 {
+		return fmt.Errorf("max_line_bytes: %d is negative (0 means no limit)", c.MaxLineBytes)
+	}
+	return nil
 }

@@ -2,6 +2,8 @@ package xdomeprocessor
 
 import (
 	"net/netip"
+	"strings"
+	"unicode/utf8"
 
 	"go.opentelemetry.io/collector/pdata/pcommon"
 
@@ -32,7 +34,7 @@ func putEvent(body pcommon.Map, ev *xdome.Event, original string) {
 		event = body.PutEmpty("event")
 		event.SetEmptyMap()
 	}
-	event.Map().PutStr("original", original)
+	event.Map().PutStr("original", validUTF8(original))
 }
 
 // obj is one object of the document. It is created in its parent at its
@@ -52,6 +54,59 @@ type obj struct {
 type writer struct {
 	nodes [64]node // the document has about 40 objects
 	n     int
+
+	// text holds the document's new text: the addresses and times, which
+	// the Event holds as values, not text. Each string is a slice of what
+	// it has accumulated, so they cost one allocation for the document, not
+	// one each. That is sound because a strings.Builder only ever appends:
+	// bytes it has written never change (when it grows, it copies them to
+	// a new array and leaves the old one to the strings that use it).
+	text strings.Builder
+	// The addresses written so far and their text: related.ip repeats the
+	// source, destination and host addresses.
+	seen  [8]seenAddr
+	nSeen int
+}
+
+type seenAddr struct {
+	a    netip.Addr
+	text string
+}
+
+// textSize is the room text is first made with: @timestamp and a few
+// addresses, with room to spare.
+const textSize = 256
+
+// newText returns b as a string of w's text.
+func (w *writer) newText(b []byte) string {
+	if w.text.Cap() == 0 {
+		w.text.Grow(textSize)
+	}
+	start := w.text.Len()
+	w.text.Write(b)
+	return w.text.String()[start:]
+}
+
+// addrText is the text of a as the JSON document has it; an address seen
+// before in the document gets the same string.
+func (w *writer) addrText(a netip.Addr) string {
+	for _, s := range w.seen[:w.nSeen] {
+		if s.a == a {
+			return s.text
+		}
+	}
+	var buf [48]byte
+	text := w.newText(a.AppendTo(buf[:0]))
+	if a.Zone() != "" {
+		// Only the zone of an IPv6 address (which Parse never gives) can
+		// be text that is not valid UTF-8.
+		text = validUTF8(text)
+	}
+	if w.nSeen < len(w.seen) {
+		w.seen[w.nSeen] = seenAddr{a, text}
+		w.nSeen++
+	}
+	return text
 }
 
 type node struct {
@@ -105,7 +160,7 @@ func (o obj) mp() pcommon.Map {
 
 func (o obj) str(key, v string) {
 	if v != "" {
-		o.mp().PutStr(key, v)
+		o.mp().PutStr(key, validUTF8(v))
 	}
 }
 
@@ -116,7 +171,7 @@ func (o obj) strs(key string, v []string) {
 	s := o.mp().PutEmptySlice(key)
 	s.EnsureCapacity(len(v))
 	for _, x := range v {
-		s.AppendEmpty().SetStr(x)
+		s.AppendEmpty().SetStr(validUTF8(x))
 	}
 }
 
@@ -142,13 +197,15 @@ func (o obj) bool(key string, v *bool) {
 // fraction digits when not zero): see xdome.Time.
 func (o obj) time(key string, t xdome.Time) {
 	if !t.IsZero() {
-		o.mp().PutStr(key, t.String())
+		var buf [32]byte
+		text, _ := t.AppendText(buf[:0])
+		o.mp().PutStr(key, o.w.newText(text))
 	}
 }
 
 func (o obj) addr(key string, a netip.Addr) {
 	if a.IsValid() {
-		o.mp().PutStr(key, a.String())
+		o.mp().PutStr(key, o.w.addrText(a))
 	}
 }
 
@@ -159,7 +216,7 @@ func (o obj) addrs(key string, v []netip.Addr) {
 	s := o.mp().PutEmptySlice(key)
 	s.EnsureCapacity(len(v))
 	for _, a := range v {
-		s.AppendEmpty().SetStr(a.String())
+		s.AppendEmpty().SetStr(o.w.addrText(a))
 	}
 }
 
@@ -173,13 +230,39 @@ func (o obj) unmapped(key string, v xdome.Unmapped) {
 	m.EnsureCapacity(len(v))
 	for _, f := range v {
 		if f.List == nil {
-			m.PutStr(f.Key, f.Value)
+			m.PutStr(f.Key, validUTF8(f.Value))
 			continue
 		}
 		s := m.PutEmptySlice(f.Key)
 		s.EnsureCapacity(len(f.List))
 		for _, x := range f.List {
-			s.AppendEmpty().SetStr(x)
+			s.AppendEmpty().SetStr(validUTF8(x))
 		}
 	}
+}
+
+// validUTF8 returns s as the library's JSON document has it: s itself
+// when it is valid UTF-8 (nearly always, and then it costs one scan), else
+// a copy with each byte that does not start a valid UTF-8 sequence
+// replaced by U+FFFD, one for one, exactly where AppendJSON writes
+// \ufffd (as encoding/json does; strings.ToValidUTF8 would make one U+FFFD
+// of a run of bad bytes). A map string must be valid UTF-8: protobuf
+// requires it of a string field, and a strict decoder on the receiving
+// side rejects the whole message otherwise.
+func validUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 2*utf8.UTFMax)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b.WriteString("\uFFFD")
+		} else {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }

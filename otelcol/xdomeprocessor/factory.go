@@ -21,7 +21,7 @@ func NewFactory() processor.Factory {
 }
 
 func createDefaultConfig() component.Config {
-	return &Config{NonCEF: NonCEFKeep}
+	return &Config{NonCEF: NonCEFKeep, MaxLineBytes: DefaultMaxLineBytes}
 }
 
 func createLogs(ctx context.Context, set processor.Settings, cfg component.Config, next consumer.Logs) (processor.Logs, error) {

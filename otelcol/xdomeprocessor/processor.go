@@ -2,7 +2,10 @@ package xdomeprocessor
 
 import (
 	"context"
+	"math"
+	"strconv"
 	"sync"
+	"time"
 
 	"go.opentelemetry.io/collector/component"
 	"go.opentelemetry.io/collector/pdata/pcommon"
@@ -21,13 +24,16 @@ const errorMessageKey = "error.message"
 type xdomeProcessor struct {
 	dropNonCEF   bool
 	keepOriginal bool
+	maxLine      int // 0: no limit
 	nonCEF       metric.Int64Counter
+	oversized    metric.Int64Counter
 
-	// Events for xdome.ParseInto, one per batch being processed: the
-	// collector may call processLogs from several goroutines at once.
+	// Events for xdome.ParseStringInto, one per batch being processed:
+	// the collector may call processLogs from several goroutines at once.
 	// Nothing of an Event outlives the batch: every string the body map
-	// gets is a fresh piece of the line (ParseInto copies it), and the
-	// Event's lists are copied into the map.
+	// gets is a piece of the body's own string (ParseStringInto makes no
+	// copy; a Go string never changes) or new text, and the Event's lists
+	// are copied into the map.
 	events sync.Pool
 }
 
@@ -39,7 +45,9 @@ func newProcessor(cfg *Config, set component.TelemetrySettings) (*xdomeProcessor
 	return &xdomeProcessor{
 		dropNonCEF:   cfg.NonCEF == NonCEFDrop,
 		keepOriginal: cfg.KeepOriginal,
+		maxLine:      cfg.MaxLineBytes,
 		nonCEF:       tb.ProcessorXdomeNonCefRecords,
+		oversized:    tb.ProcessorXdomeOversizedRecords,
 		events:       sync.Pool{New: func() any { return new(xdome.Event) }},
 	}, nil
 }
@@ -50,7 +58,7 @@ func (p *xdomeProcessor) processLogs(ctx context.Context, ld plog.Logs) (plog.Lo
 	ev := p.events.Get().(*xdome.Event)
 	defer p.events.Put(ev)
 
-	var nonCEF int64
+	var nonCEF, oversized int64
 	rls := ld.ResourceLogs()
 	for i := 0; i < rls.Len(); i++ {
 		sls := rls.At(i).ScopeLogs()
@@ -58,19 +66,25 @@ func (p *xdomeProcessor) processLogs(ctx context.Context, ld plog.Logs) (plog.Lo
 			// RemoveIf moves nothing while nothing is removed, so it is
 			// the loop for both settings of non_cef.
 			sls.At(j).LogRecords().RemoveIf(func(lr plog.LogRecord) bool {
-				if p.convert(ev, lr) {
+				switch p.convert(ev, lr) {
+				case recConverted:
 					return false
+				case recNotCEF:
+					nonCEF++
+				case recTooLong:
+					oversized++
 				}
-				nonCEF++
 				return p.dropNonCEF
 			})
 		}
 	}
-	if nonCEF == 0 {
-		return ld, nil
+	if nonCEF > 0 {
+		p.nonCEF.Add(ctx, nonCEF)
 	}
-	p.nonCEF.Add(ctx, nonCEF)
-	if !p.dropNonCEF {
+	if oversized > 0 {
+		p.oversized.Add(ctx, oversized)
+	}
+	if nonCEF+oversized == 0 || !p.dropNonCEF {
 		return ld, nil
 	}
 	// Drop what the dropped records leave empty, as the filter processor
@@ -85,25 +99,95 @@ func (p *xdomeProcessor) processLogs(ctx context.Context, ld plog.Logs) (plog.Lo
 	return ld, nil
 }
 
-// convert rewrites the body of lr when it is a string holding a CEF record
-// and reports false when it is a string that is not one (flagging lr with
-// an error.message attribute unless non-CEF records are dropped).
-func (p *xdomeProcessor) convert(ev *xdome.Event, lr plog.LogRecord) bool {
+// outcome is what convert did with a record.
+type outcome uint8
+
+const (
+	recConverted outcome = iota // or not a string: passed on as it was
+	recNotCEF                   // a string that is not a CEF record
+	recTooLong                  // a string longer than max_line_bytes, not parsed
+)
+
+// convert rewrites the body of lr when it is a string holding a CEF record.
+// A string that is not one, or is longer than max_line_bytes, is left as
+// it was and flagged with an error.message attribute, unless such records
+// are dropped.
+func (p *xdomeProcessor) convert(ev *xdome.Event, lr plog.LogRecord) outcome {
 	body := lr.Body()
 	if body.Type() != pcommon.ValueTypeStr {
-		return true
+		return recConverted
 	}
 	line := body.Str()
-	if err := xdome.ParseInto(ev, []byte(line)); err != nil {
+	if p.maxLine > 0 && len(line) > p.maxLine {
+		if !p.dropNonCEF {
+			lr.Attributes().PutStr(errorMessageKey, tooLongMessage(len(line), p.maxLine))
+		}
+		return recTooLong
+	}
+	if err := xdome.ParseStringInto(ev, line); err != nil {
 		if !p.dropNonCEF {
 			lr.Attributes().PutStr(errorMessageKey, err.Error())
 		}
-		return false
+		return recNotCEF
 	}
 	original := ""
 	if p.keepOriginal {
 		original = line
 	}
 	putEvent(body.SetEmptyMap(), ev, original)
-	return true
+	if ts, ok := recordTimestamp(ev.Timestamp); ok {
+		lr.SetTimestamp(ts)
+	}
+	if ev.Event.Severity != nil {
+		if n, text, ok := severity(*ev.Event.Severity); ok {
+			lr.SetSeverityNumber(n)
+			lr.SetSeverityText(text)
+		}
+	}
+	return recConverted
+}
+
+// tooLongMessage is the error.message of a body longer than max_line_bytes.
+func tooLongMessage(n, limit int) string {
+	return "xdome: body of " + strconv.Itoa(n) + " bytes is longer than max_line_bytes (" + strconv.Itoa(limit) + "), not parsed"
+}
+
+// The times a record's Timestamp holds as the collector reads it:
+// nanoseconds since 1970 in an int64, 0 meaning "unknown".
+var (
+	minTimestamp = time.Unix(0, 0)             // excluded
+	maxTimestamp = time.Unix(0, math.MaxInt64) // 2262-04-11T23:47:16.854775807Z
+)
+
+// recordTimestamp is the document's @timestamp as a record's Timestamp:
+// the time as the document writes it, to the microsecond. It reports false
+// when the document has none, or one that a Timestamp cannot hold:
+// 1970-01-01T00:00:00Z or before, or after maxTimestamp.
+func recordTimestamp(t xdome.Time) (pcommon.Timestamp, bool) {
+	if t.IsZero() {
+		return 0, false
+	}
+	u := t.Truncate(time.Microsecond)
+	if !u.After(minTimestamp) || u.After(maxTimestamp) {
+		return 0, false
+	}
+	return pcommon.NewTimestampFromTime(u), true
+}
+
+// severity maps event.severity, the CEF severity 0-10, to the record's
+// severity by the bands of the CEF standard: 0-3 Low, 4-6 Medium, 7-8
+// High, 9-10 Very-High, as OpenTelemetry's INFO, WARN, ERROR and FATAL,
+// with the CEF word as the text.
+func severity(n int) (plog.SeverityNumber, string, bool) {
+	switch {
+	case n < 0 || n > 10:
+		return 0, "", false
+	case n <= 3:
+		return plog.SeverityNumberInfo, "Low", true
+	case n <= 6:
+		return plog.SeverityNumberWarn, "Medium", true
+	case n <= 8:
+		return plog.SeverityNumberError, "High", true
+	}
+	return plog.SeverityNumberFatal, "Very-High", true
 }

@@ -19,6 +19,9 @@ type TelemetryBuilder struct {
 	// ProcessorXdomeNonCefRecords counts the records whose string body is
 	// not an xDome CEF record.
 	ProcessorXdomeNonCefRecords metric.Int64Counter
+	// ProcessorXdomeOversizedRecords counts the records whose string body
+	// is longer than max_line_bytes.
+	ProcessorXdomeOversizedRecords metric.Int64Counter
 }
 
 // NewTelemetryBuilder creates the instruments of metadata.yaml.
@@ -28,6 +31,14 @@ func NewTelemetryBuilder(settings component.TelemetrySettings) (*TelemetryBuilde
 	b.ProcessorXdomeNonCefRecords, err = Meter(settings).Int64Counter(
 		"otelcol_processor_xdome_non_cef_records",
 		metric.WithDescription("Number of log records whose string body is not an xDome CEF record (kept with an error.message attribute, or dropped, as configured). [Development]"),
+		metric.WithUnit("{record}"),
+	)
+	if err != nil {
+		return nil, err
+	}
+	b.ProcessorXdomeOversizedRecords, err = Meter(settings).Int64Counter(
+		"otelcol_processor_xdome_oversized_records",
+		metric.WithDescription("Number of log records whose string body is longer than max_line_bytes, so not parsed (kept with an error.message attribute, or dropped, as non_cef says). [Development]"),
 		metric.WithUnit("{record}"),
 	)
 	if err != nil {

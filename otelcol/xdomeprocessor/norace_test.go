@@ -1,0 +1,5 @@
+//go:build !race
+
+package xdomeprocessor
+
+const raceEnabled = false
