@@ -2,6 +2,8 @@ package xdomeprocessor
 
 import (
 	"fmt"
+	"time"
+	_ "time/tzdata" // location names work in a collector image without a zone database
 
 	"go.opentelemetry.io/collector/component"
 )
@@ -34,6 +36,19 @@ type Config struct {
 	// counted in otelcol_processor_xdome_oversized_records.
 	MaxLineBytes int `mapstructure:"max_line_bytes"`
 
+	// The options of the library's xdome.Parser (the defaults are the
+	// library's package functions):
+	//
+	// KeepUnmapped keeps the extension keys that no field takes under
+	// claroty.xdome.unmapped, a list literal as a list.
+	KeepUnmapped bool `mapstructure:"keep_unmapped"`
+	// Location is the IANA time zone, such as Europe/Berlin, or "Local",
+	// of the times a record writes without an offset; empty is UTC.
+	Location string `mapstructure:"location"`
+	// NormalizeMAC writes MAC addresses as ECS's pattern asks,
+	// 00-50-56-94-2B-94.
+	NormalizeMAC bool `mapstructure:"normalize_mac"`
+
 	// Prevent unkeyed literals, so fields can be added.
 	_ struct{}
 }
@@ -53,5 +68,20 @@ func (c *Config) Validate() error {
 	if c.MaxLineBytes < 0 {
 		return fmt.Errorf("max_line_bytes: %d is negative (0 means no limit)", c.MaxLineBytes)
 	}
+	if _, err := c.location(); err != nil {
+		return err
+	}
 	return nil
+}
+
+// location loads the time zone of Location; nil for UTC.
+func (c *Config) location() (*time.Location, error) {
+	if c.Location == "" {
+		return nil, nil
+	}
+	loc, err := time.LoadLocation(c.Location)
+	if err != nil {
+		return nil, fmt.Errorf("location: %q is not a time zone: %w", c.Location, err)
+	}
+	return loc, nil
 }

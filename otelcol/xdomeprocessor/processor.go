@@ -25,6 +25,7 @@ type xdomeProcessor struct {
 	dropNonCEF   bool
 	keepOriginal bool
 	maxLine      int // 0: no limit
+	parser       xdome.Parser
 	nonCEF       metric.Int64Counter
 	oversized    metric.Int64Counter
 
@@ -38,11 +39,16 @@ type xdomeProcessor struct {
 }
 
 func newProcessor(cfg *Config, set component.TelemetrySettings) (*xdomeProcessor, error) {
+	loc, err := cfg.location()
+	if err != nil {
+		return nil, err
+	}
 	tb, err := metadata.NewTelemetryBuilder(set)
 	if err != nil {
 		return nil, err
 	}
 	return &xdomeProcessor{
+		parser:       xdome.Parser{KeepUnmapped: cfg.KeepUnmapped, Location: loc, NormalizeMAC: cfg.NormalizeMAC},
 		dropNonCEF:   cfg.NonCEF == NonCEFDrop,
 		keepOriginal: cfg.KeepOriginal,
 		maxLine:      cfg.MaxLineBytes,
@@ -124,7 +130,7 @@ func (p *xdomeProcessor) convert(ev *xdome.Event, lr plog.LogRecord) outcome {
 		}
 		return recTooLong
 	}
-	if err := xdome.ParseStringInto(ev, line); err != nil {
+	if err := p.parser.ParseStringInto(ev, line); err != nil {
 		if !p.dropNonCEF {
 			lr.Attributes().PutStr(errorMessageKey, err.Error())
 		}
