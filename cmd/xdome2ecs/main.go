@@ -28,6 +28,14 @@
 //	                in memory
 //	-q              no summary line at the end
 //	-demo           convert the built-in sample events instead of files
+//	-keep-unmapped  keep the extension keys that no ECS field takes, under
+//	                claroty.xdome.unmapped
+//	-location ZONE  read the times that a record writes without an offset
+//	                as local times in ZONE, an IANA name (Europe/Berlin)
+//	                or Local; the default is UTC
+//	-normalize-mac  write MAC addresses as ECS asks: 00-50-56-94-2B-94
+//
+// The last three are the options of the library's xdome.Parser.
 //
 // An output that is the same file as an input, or as the other output, is
 // refused with exit status 2 before anything is written: the outputs are
@@ -65,6 +73,9 @@ import (
 	"os"
 	"runtime"
 	"time"
+	_ "time/tzdata" // -location names work on a machine without a zone database
+
+	"github.com/cefecs/xdome"
 )
 
 // demoLog holds the sample events of -demo: the six Event Samples of the
@@ -111,6 +122,9 @@ type config struct {
 	workers      int
 	maxLine      int
 	files        []string
+	// The library's options: -keep-unmapped, -location, -normalize-mac.
+	parser   xdome.Parser
+	location string
 }
 
 const usageText = `usage: xdome2ecs [flags] [file ...]
@@ -142,6 +156,9 @@ func parseFlags(args []string, stderr io.Writer) (cfg config, status int, ok boo
 	fs.IntVar(&cfg.maxLine, "max-line", defaultMaxLine, "longest line accepted, in `bytes` (xDome records are 1-3 KB); longer ones are rejected")
 	fs.BoolVar(&cfg.quiet, "q", false, "no summary on standard error")
 	fs.BoolVar(&cfg.demo, "demo", false, "convert the built-in sample events")
+	fs.BoolVar(&cfg.parser.KeepUnmapped, "keep-unmapped", false, "keep the keys that no ECS field takes, under claroty.xdome.unmapped")
+	fs.StringVar(&cfg.location, "location", "", "read times written without an offset in time `ZONE` (an IANA name such as Europe/Berlin, or Local; default UTC)")
+	fs.BoolVar(&cfg.parser.NormalizeMAC, "normalize-mac", false, "write MAC addresses as ECS asks (00-50-56-94-2B-94)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return cfg, exitOK, false
@@ -161,6 +178,13 @@ func parseFlags(args []string, stderr io.Writer) (cfg config, status int, ok boo
 		return usage(fmt.Sprintf("-max-line %d: want at least 1", cfg.maxLine))
 	case cfg.demo && len(cfg.files) > 0:
 		return usage("-demo takes no file")
+	}
+	if cfg.location != "" {
+		loc, err := time.LoadLocation(cfg.location)
+		if err != nil {
+			return usage(fmt.Sprintf("-location %q: not a time zone", cfg.location))
+		}
+		cfg.parser.Location = loc
 	}
 	clampFlags(&cfg, stderr)
 	return cfg, exitOK, true

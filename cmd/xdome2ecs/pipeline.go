@@ -244,9 +244,9 @@ func (e errTooLong) Error() string {
 // in place (the batch's buffer is not touched until the batch is written)
 // and builds no Event of ours. A document with field problems (an ECS
 // error.message) adds one to *problems.
-func convertLine(dst, text []byte, problems *int) ([]byte, error) {
+func convertLine(parser *xdome.Parser, dst, text []byte, problems *int) ([]byte, error) {
 	start := len(dst)
-	dst, err := xdome.AppendECS(dst, text)
+	dst, err := parser.AppendECS(dst, text)
 	if err != nil {
 		return dst, err
 	}
@@ -293,7 +293,7 @@ func (p *pipeline) convertBatch(b *batch) {
 		var err error
 		if length > p.cfg.maxLine {
 			err = errTooLong(p.cfg.maxLine)
-		} else if b.out, err = convertLine(b.out, text, &b.problems); err == nil {
+		} else if b.out, err = convertLine(&p.cfg.parser, b.out, text, &b.problems); err == nil {
 			continue
 		} else if errors.Is(err, xdome.ErrEmpty) {
 			continue // a blank line
