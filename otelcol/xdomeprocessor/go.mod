@@ -3,7 +3,7 @@ module github.com/cefecs/xdome/otelcol/xdomeprocessor
 go 1.26.0
 
 require (
-	github.com/cefecs/xdome v0.0.0
+	github.com/cefecs/xdome v0.1.0
 	github.com/google/go-cmp v0.7.0
 	go.opentelemetry.io/collector/component v1.71.0
 	go.opentelemetry.io/collector/component/componenttest v0.165.0
@@ -47,4 +47,6 @@ require (
 	golang.org/x/sys v0.48.0 // indirect
 )
 
+// Development: the library of this checkout. A module that requires this
+// processor ignores this replace and gets the library's v0.1.0 above.
 replace github.com/cefecs/xdome => ../..
