@@ -373,6 +373,14 @@ func encodeFunc(n *node) string {
 func mapWriter(root *node) []byte {
 	var b bytes.Buffer
 	b.WriteString(generatedHeader + "package xdomeprocessor\n\nimport \"github.com/cefecs/xdome\"\n\n")
+	objects, depth := 1, 0 // the root, and how deep objects nest
+	walk(root, "", func(name string, n *node) {
+		if !n.leaf() {
+			objects++
+			depth = max(depth, strings.Count(name, ".")+1)
+		}
+	})
+	fmt.Fprintf(&b, "// The most objects a document has, the root included, and how deep they\n// nest: the sizes of writer's arrays.\nconst (\ndocumentObjects = %d\ndocumentDepth = %d\n)\n\n", objects, depth)
 	b.WriteString("// putDocument writes the document of ev into root: the members that\n// AppendJSON writes, in its order, with their types.\n")
 	b.WriteString("func putDocument(root obj, ev *xdome.Event) {\n")
 	mapMembers(&b, root, "root", "ev", 1)

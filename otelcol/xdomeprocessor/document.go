@@ -52,7 +52,7 @@ type obj struct {
 }
 
 type writer struct {
-	nodes [64]node // the document has about 40 objects
+	nodes [documentObjects]node
 	n     int
 
 	// text holds the document's new text: the addresses and times, which
@@ -141,7 +141,7 @@ func (o obj) mp() pcommon.Map {
 	if nodes[o.i].made {
 		return nodes[o.i].m
 	}
-	var chain [8]int // the document nests 4 deep
+	var chain [documentDepth]int
 	n := 0
 	for i := o.i; !nodes[i].made; i = nodes[i].parent {
 		chain[n] = i

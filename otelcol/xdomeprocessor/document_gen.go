@@ -4,6 +4,13 @@ package xdomeprocessor
 
 import "github.com/cefecs/xdome"
 
+// The most objects a document has, the root included, and how deep they
+// nest: the sizes of writer's arrays.
+const (
+	documentObjects = 44
+	documentDepth   = 4
+)
+
 // putDocument writes the document of ev into root: the members that
 // AppendJSON writes, in its order, with their types.
 func putDocument(root obj, ev *xdome.Event) {
