@@ -171,8 +171,8 @@ func indexLineBreak(s string) int {
 }
 
 // trimLine drops leading and trailing white space (line breaks included)
-// and returns the rest with its offset in line.
-func trimLine(line []byte) ([]byte, int) {
+// and returns the rest with its offset in line, a []byte or a string.
+func trimLine[T string | []byte](line T) (T, int) {
 	start, end := 0, len(line)
 	for start < end && isSpace(line[start]) {
 		start++

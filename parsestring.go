@@ -58,19 +58,6 @@ func (ev *Event) parseStringInto(line string, opt Parser) error {
 // strings are views of the caller's text (as for AppendECS), so that what
 // outlives the call, the domain memo, is cloned.
 func (ev *Event) parseString(line string, opt Parser) error {
-	trimmed, base := trimLineString(line)
+	trimmed, base := trimLine(line)
 	return ev.parseMessage(trimmed, base, true, opt)
-}
-
-// trimLineString is trimLine for a string: line less leading and trailing
-// white space, and the offset of what is left.
-func trimLineString(line string) (string, int) {
-	start, end := 0, len(line)
-	for start < end && isSpace(line[start]) {
-		start++
-	}
-	for end > start && isSpace(line[end-1]) {
-		end--
-	}
-	return line[start:end], start
 }

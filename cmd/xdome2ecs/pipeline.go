@@ -53,6 +53,7 @@ type batch struct {
 	name   string // input name, for messages
 	line   int    // number of the first line in data
 	data   []byte // kindLines: whole lines (the last may lack its end at EOF); kindLong, kindPartial: the piece
+	ends   []int  // kindLines: where each line of data ends, its line end included
 	buf    []byte // backing store of data
 	weight int64  // what it holds of the inFlight budget
 
@@ -262,15 +263,11 @@ func convertLine(parser *xdome.Parser, dst, text []byte, problems *int) ([]byte,
 // count with the library's Event.Error).
 var errorMessageKey = []byte(`,"error":{"message":`)
 
-// cutLine splits the first line off data: raw with its line end, text
-// without it (but with the "\r" of a "\r\n", as the library takes it),
-// and its length without any line end.
-func cutLine(data []byte) (raw, text []byte, length int, rest []byte) {
-	n := lineEnd(data, true)
-	if n < 0 {
-		n = len(data)
-	}
-	raw, rest = data[:n], data[n:]
+// splitEnd returns the text of raw, a line as the LineReader gave it,
+// without its line end (but with the "\r" of a "\r\n", as the library
+// takes it), and its length without any line end.
+func splitEnd(raw []byte) (text []byte, length int) {
+	n := len(raw)
 	text = raw
 	if n > 0 && (raw[n-1] == '\n' || raw[n-1] == '\r') {
 		text = raw[:n-1]
@@ -279,16 +276,17 @@ func cutLine(data []byte) (raw, text []byte, length int, rest []byte) {
 	if length > 0 && text[length-1] == '\r' {
 		length--
 	}
-	return raw, text, length, rest
+	return text, length
 }
 
 func (p *pipeline) convertBatch(b *batch) {
 	b.out, b.rej, b.bad = b.out[:0], b.rej[:0], b.bad[:0]
 	b.lines, b.problems = 0, 0
-	data := b.data
-	for len(data) > 0 {
-		raw, text, length, rest := cutLine(data)
-		data = rest
+	start := 0
+	for _, end := range b.ends {
+		raw := b.data[start:end]
+		start = end
+		text, length := splitEnd(raw)
 		b.lines++
 		var err error
 		if length > p.cfg.maxLine {

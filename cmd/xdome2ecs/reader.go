@@ -19,31 +19,12 @@ import (
 // may be the first half of a "\r\n": it ends a line only at the end of
 // the input, or once the next byte is known. Input that starts with the
 // gzip magic bytes is decompressed, whatever its name, standard input too.
-
-// lineEnd returns the length of the first line of data with its line end,
-// or -1 when data holds no whole line; eof says data ends the input.
-func lineEnd(data []byte, eof bool) int {
-	lim := len(data)
-	if i := bytes.IndexByte(data, '\n'); i >= 0 {
-		lim = i
-	}
-	if j := bytes.IndexByte(data[:lim], '\r'); j >= 0 {
-		switch {
-		case j+1 < len(data) && data[j+1] == '\n':
-			return j + 2
-		case j+1 < len(data) || eof:
-			return j + 1
-		}
-		return -1 // a final "\r": "\r\n" or not, the next read tells
-	}
-	if lim < len(data) {
-		return lim + 1
-	}
-	return -1
-}
+// The reader records where each line ends (batch.ends), so that nothing
+// after it splits lines again.
 
 // wholeLines returns the length of the longest prefix of data made of
-// whole lines (see lineEnd).
+// whole lines, by the rules above: a "\r" at the end ends a line only at
+// the end of the input (eof).
 func wholeLines(data []byte, eof bool) int {
 	i := bytes.LastIndexByte(data, '\n') + 1
 	tail := data[i:]
@@ -254,7 +235,7 @@ func (rd *inputReader) add(raw []byte, num int) bool {
 		if cap(b.buf) < rd.p.chunk {
 			b.buf = make([]byte, 0, rd.p.chunk)
 		}
-		b.buf = b.buf[:0]
+		b.buf, b.ends = b.buf[:0], b.ends[:0]
 		b.kind, b.name, b.err, b.line = kindLines, rd.name, nil, num
 		b.first, b.last = false, false
 	}
@@ -262,6 +243,7 @@ func (rd *inputReader) add(raw []byte, num int) bool {
 		rd.b.line = num
 	}
 	rd.b.buf = append(rd.b.buf, raw...)
+	rd.b.ends = append(rd.b.ends, len(rd.b.buf))
 	if len(rd.b.buf) >= rd.p.chunk {
 		return rd.flush()
 	}

@@ -192,35 +192,31 @@ func TestLoneCR(t *testing.T) {
 	}
 }
 
-// TestLineEnds checks lineEnd and wholeLines on the cases
-// where a "\r" may or may not end a line.
-func TestLineEnds(t *testing.T) {
+// TestWholeLines checks wholeLines on the cases where a "\r" may or may
+// not end a line.
+func TestWholeLines(t *testing.T) {
 	for _, tc := range []struct {
-		data   string
-		end    int // lineEnd, not at EOF
-		endEOF int // lineEnd at EOF
-		whole  int // wholeLines, not at EOF
+		data     string
+		whole    int // not at EOF
+		wholeEOF int // at EOF
 	}{
-		{"", -1, -1, 0},
-		{"a", -1, -1, 0},
-		{"a\n", 2, 2, 2},
-		{"a\r", -1, 2, 0},
-		{"a\r\n", 3, 3, 3},
-		{"a\rb", 2, 2, 2},
-		{"a\r\rb", 2, 2, 3},
-		{"a\r\r\n", 2, 2, 4},
-		{"a\nb\r", 2, 2, 2},
-		{"a\nb\rc\r", 2, 2, 4},
-		{"\r\n\r", 2, 2, 2},
+		{"", 0, 0},
+		{"a", 0, 0}, // no line end: not a whole line, even at EOF
+		{"a\n", 2, 2},
+		{"a\r", 0, 2},
+		{"a\r\n", 3, 3},
+		{"a\rb", 2, 2},
+		{"a\r\rb", 3, 3},
+		{"a\r\r\n", 4, 4},
+		{"a\nb\r", 2, 4},
+		{"a\nb\rc\r", 4, 6},
+		{"\r\n\r", 2, 3},
 	} {
-		if got := lineEnd([]byte(tc.data), false); got != tc.end {
-			t.Errorf("lineEnd(%q, false) = %d, want %d", tc.data, got, tc.end)
-		}
-		if got := lineEnd([]byte(tc.data), true); got != tc.endEOF {
-			t.Errorf("lineEnd(%q, true) = %d, want %d", tc.data, got, tc.endEOF)
-		}
 		if got := wholeLines([]byte(tc.data), false); got != tc.whole {
 			t.Errorf("wholeLines(%q, false) = %d, want %d", tc.data, got, tc.whole)
+		}
+		if got := wholeLines([]byte(tc.data), true); got != tc.wholeEOF {
+			t.Errorf("wholeLines(%q, true) = %d, want %d", tc.data, got, tc.wholeEOF)
 		}
 	}
 }

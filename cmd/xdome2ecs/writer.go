@@ -271,15 +271,13 @@ func named(what string, err error) error {
 
 // lineStart returns the offset in b.data just after its first n lines.
 func lineStart(b *batch, n int) int {
-	off := 0
-	for ; n > 0 && off < len(b.data); n-- {
-		i := lineEnd(b.data[off:], true)
-		if i < 0 {
-			return len(b.data)
-		}
-		off += i
+	switch {
+	case n <= 0:
+		return 0
+	case n > len(b.ends):
+		return len(b.data)
 	}
-	return off
+	return b.ends[n-1]
 }
 
 // writeOut writes documents, counting those written; false on error.
