@@ -21,7 +21,7 @@ func BenchmarkParseInto(b *testing.B) { benchParse(b, true, false) }
 // allocated — every few thousand lines — and on this machine kind a
 // collection cycle costs about as much as the parsing it interrupts; with
 // a working heap the collector runs every 64 MiB, and what is measured is
-// the parser. Both are reported in the README.
+// the parser. Both are reported in docs/performance.md.
 func BenchmarkParseLiveHeap(b *testing.B)     { benchParse(b, false, true) }
 func BenchmarkParseIntoLiveHeap(b *testing.B) { benchParse(b, true, true) }
 
@@ -125,7 +125,7 @@ func BenchmarkAppendJSON(b *testing.B) {
 	}
 }
 
-// BenchmarkMarshal is what the README's first example does: json.Marshal
+// BenchmarkMarshal is the plain encoding/json path: json.Marshal
 // of an Event, beside BenchmarkMarshalReflect in the same run.
 func BenchmarkMarshal(b *testing.B) {
 	for _, s := range loadSamples(b, "golden") {
