@@ -112,10 +112,11 @@ type mapper struct {
 	techniqueIDs [2]string                       // alert_mitre_technique_ids, then alert_mitre_technique_enterprise_ids
 	techniqueNms [2]string                       // alert_mitre_technique_names, then alert_mitre_technique_enterprise_names
 
-	opt        Parser // the caller's options
-	unmapped   []UnmappedField
-	view       bool   // the strings are views of the caller's line
-	syslogTime string // an RFC 5424 header's TIMESTAMP, the last resort
+	opt        Parser          // the caller's options
+	unmapped   []UnmappedField // with KeepUnmapped: the keys no field took
+	incident   []UnmappedField // with KeepUnmapped: the server-incident keys, unused on other kinds
+	view       bool            // the strings are views of the caller's line
+	syslogTime string          // an RFC 5424 header's TIMESTAMP, the last resort
 	certType   string
 	cert       TLSPeer
 	problems   []byte // error.message being built
@@ -453,18 +454,25 @@ func (m *mapper) field(key, v string) {
 	// only (finish clears them on the others, once the kind is known).
 	case "server_name":
 		ev.Host.Name = v
+		m.incidentKey(key, v)
 	case "incident_id":
 		x.Incident.ID = v
+		m.incidentKey(key, v)
 	case "status":
 		x.Incident.Status = v
+		m.incidentKey(key, v)
 	case "location":
 		x.Incident.Location = v
+		m.incidentKey(key, v)
 	case "updated_by":
 		x.Incident.UpdatedBy = v
+		m.incidentKey(key, v)
 	case "interface_name":
 		x.Incident.Interface.Name = v
+		m.incidentKey(key, v)
 	case "interface_type":
 		x.Incident.Interface.Type = v
+		m.incidentKey(key, v)
 
 	default:
 		if m.opt.KeepUnmapped {
@@ -608,19 +616,7 @@ func (m *mapper) finish() {
 	}
 
 	if kind != kindIncident {
-		if m.opt.KeepUnmapped {
-			i := &x.Incident
-			for _, f := range [...]UnmappedField{
-				{Key: "server_name", Value: ev.Host.Name}, {Key: "incident_id", Value: i.ID},
-				{Key: "status", Value: i.Status}, {Key: "location", Value: i.Location},
-				{Key: "updated_by", Value: i.UpdatedBy}, {Key: "interface_name", Value: i.Interface.Name},
-				{Key: "interface_type", Value: i.Interface.Type},
-			} {
-				if f.Value != "" {
-					m.unmapped = append(m.unmapped, f)
-				}
-			}
-		}
+		m.unmapped = append(m.unmapped, m.incident...) // unused: kept, with KeepUnmapped
 		ev.Host.Name, x.Incident = "", XDomeIncident{}
 	}
 	if m.opt.NormalizeMAC {
@@ -648,6 +644,15 @@ func (m *mapper) finish() {
 	}
 	if len(m.problems) > 0 {
 		ev.Error.Message = string(m.problems)
+	}
+}
+
+// incidentKey notes a server-incident key, which the mapping uses on
+// server_incident records only: on the others finish keeps it as unmapped
+// (with KeepUnmapped), in its place among the line's other unused keys.
+func (m *mapper) incidentKey(key, v string) {
+	if m.opt.KeepUnmapped {
+		m.incident = append(m.incident, UnmappedField{Key: key, Value: v})
 	}
 }
 
@@ -695,7 +700,8 @@ func normalizeMAC(s string) string {
 	if done {
 		return s
 	}
-	b := []byte(s)
+	var buf [23]byte
+	b := buf[:copy(buf[:], s)]
 	for i, c := range b {
 		switch {
 		case i%3 == 2:
@@ -1021,8 +1027,10 @@ func (m *mapper) ipList(key, v string, buf []netip.Addr) []netip.Addr {
 			// it (one more than the commas left), when buf is too small,
 			// rather than the doubling of append (a hostile line may hold
 			// millions of addresses).
-			if n := 2 + strings.Count(it.s, ","); n > cap(out) {
-				out = make([]netip.Addr, 0, n)
+			if len(it.s) > longList {
+				if n := 2 + strings.Count(it.s, ","); n > cap(out) {
+					out = make([]netip.Addr, 0, n)
+				}
 			}
 		}
 		out = append(out, a)
@@ -1042,12 +1050,17 @@ func stringList(v string, buf []string) []string {
 	return nil
 }
 
+// longList is the length past which a list literal is counted before it
+// is read, so that its list is made once at its size: shorter ones (the
+// usual record's) are not scanned twice.
+const longList = 256
+
 // appendList appends the items of the list literal v to list.
 func appendList(list []string, v string) []string {
-	if n := strings.Count(v, ",") + 1; n > 16 {
+	if len(v) > longList {
 		// A long list: room for its items at once, rather than the
 		// doubling of append (a hostile line may hold millions).
-		list = slices.Grow(list, n)
+		list = slices.Grow(list, strings.Count(v, ",")+1)
 	}
 	it := listIter{s: v}
 	for item, ok := it.next(); ok; item, ok = it.next() {

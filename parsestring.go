@@ -45,12 +45,7 @@ func (p *Parser) ParseStringInto(ev *Event, line string) error {
 
 // parseStringInto is ParseStringInto with options.
 func (ev *Event) parseStringInto(line string, opt Parser) error {
-	keep := ev.keep
-	*ev = Event{}
-	if keep.tls != nil {
-		*keep.tls = TLSPeer{}
-	}
-	ev.keep = keep
+	ev.release() // as AppendECS leaves its Events: nothing of a line kept
 	return ev.parseString(line, opt)
 }
 

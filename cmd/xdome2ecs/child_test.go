@@ -1,8 +1,12 @@
 package main
 
 import (
+	"bytes"
+	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -29,4 +33,36 @@ func command(t *testing.T, args ...string) *exec.Cmd {
 	cmd := exec.Command(exe, args...)
 	cmd.Env = append(os.Environ(), runMainEnv+"=1")
 	return cmd
+}
+
+// startPiped starts the command with args, its standard output a pipe to
+// read and its standard error collected.
+func startPiped(t *testing.T, args ...string) (cmd *exec.Cmd, stdout io.ReadCloser, stderr *bytes.Buffer) {
+	t.Helper()
+	cmd = command(t, args...)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stderr = new(bytes.Buffer)
+	cmd.Stderr = stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	return cmd, stdout, stderr
+}
+
+// writeEventLog writes a log of n event lines into a new temporary
+// directory and returns its path.
+func writeEventLog(t *testing.T, n int) string {
+	t.Helper()
+	var in strings.Builder
+	for i := range n {
+		in.WriteString(eventLine(i) + "\n")
+	}
+	path := filepath.Join(t.TempDir(), "big.log")
+	if err := os.WriteFile(path, []byte(in.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

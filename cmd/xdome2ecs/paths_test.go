@@ -129,24 +129,8 @@ func TestInputsNeverWritten(t *testing.T) {
 // big.log | head -1 ends as soon as head does (the output used to be
 // opened read-write, so the command was its own reader and hung).
 func TestStdoutHead(t *testing.T) {
-	big := filepath.Join(t.TempDir(), "big.log")
-	var in strings.Builder
-	for i := range 5000 {
-		in.WriteString(eventLine(i) + "\n")
-	}
-	if err := os.WriteFile(big, []byte(in.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := command(t, "-o", "/dev/stdout", big)
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	big := writeEventLog(t, 5000)
+	cmd, stdout, stderr := startPiped(t, "-o", "/dev/stdout", big)
 	first, err := bufio.NewReader(stdout).ReadString('\n')
 	if err != nil {
 		t.Fatal(err)
@@ -306,14 +290,7 @@ func TestOutputsCompareAsFiles(t *testing.T) {
 // no summary, while -o /dev/stdout, the same pipe, gave 2. Both are now an
 // output that cannot be written: exit 2, the error, and the summary.
 func TestClosedPipe(t *testing.T) {
-	big := filepath.Join(t.TempDir(), "big.log")
-	var in strings.Builder
-	for i := range 5000 {
-		in.WriteString(eventLine(i) + "\n")
-	}
-	if err := os.WriteFile(big, []byte(in.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	big := writeEventLog(t, 5000)
 	for _, tc := range []struct {
 		args []string
 		name string
@@ -321,16 +298,7 @@ func TestClosedPipe(t *testing.T) {
 		{[]string{big}, "/dev/stdout"}, // os.Stdout is named so
 		{[]string{"-o", "/dev/stdout", big}, "/dev/stdout"},
 	} {
-		cmd := command(t, tc.args...)
-		stdout, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
+		cmd, stdout, stderr := startPiped(t, tc.args...)
 		if _, err := bufio.NewReader(stdout).ReadString('\n'); err != nil {
 			t.Fatal(err)
 		}

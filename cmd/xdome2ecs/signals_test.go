@@ -256,16 +256,7 @@ func TestSignalsDuringWrite(t *testing.T) {
 		{syscall.SIGHUP},
 		{syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT, syscall.SIGUSR1, syscall.SIGUSR2, syscall.SIGALRM},
 	} {
-		cmd := command(t, "-q", "-workers", "2", inPath)
-		stdout, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
+		cmd, stdout, stderr := startPiped(t, "-q", "-workers", "2", inPath)
 		// Writing has begun once a byte comes; then the pipe fills up.
 		first := make([]byte, 1)
 		if _, err := io.ReadFull(stdout, first); err != nil {
@@ -278,7 +269,7 @@ func TestSignalsDuringWrite(t *testing.T) {
 		}
 		time.Sleep(100 * time.Millisecond)
 		rest, _ := io.ReadAll(stdout)
-		err = cmd.Wait()
+		err := cmd.Wait()
 		got := append(first, rest...)
 		// Signals that arrive together reach the program in the order of
 		// their numbers, so the status is that of one of them.

@@ -380,7 +380,7 @@ func mapWriter(root *node) []byte {
 			depth = max(depth, strings.Count(name, ".")+1)
 		}
 	})
-	fmt.Fprintf(&b, "// The most objects a document has, the root included, and how deep they\n// nest: the sizes of writer's arrays.\nconst (\ndocumentObjects = %d\ndocumentDepth = %d\n)\n\n", objects, depth)
+	fmt.Fprintf(&b, "// The members of the document's root, the most objects a document has\n// (the root included), and how deep they nest: the sizes the writer needs.\nconst (\ndocumentMembers = %d\ndocumentObjects = %d\ndocumentDepth = %d\n)\n\n", len(root.kids), objects, depth)
 	b.WriteString("// putDocument writes the document of ev into root: the members that\n// AppendJSON writes, in its order, with their types.\n")
 	b.WriteString("func putDocument(root obj, ev *xdome.Event) {\n")
 	mapMembers(&b, root, "root", "ev", 1)

@@ -22,7 +22,7 @@ import (
 // putEvent writes the document of ev into body. A non-empty original goes
 // to event.original.
 func putEvent(body pcommon.Map, ev *xdome.Event, original string) {
-	body.EnsureCapacity(17)
+	body.EnsureCapacity(documentMembers)
 	var w writer
 	putDocument(newRoot(&w, body), ev)
 	if original == "" {

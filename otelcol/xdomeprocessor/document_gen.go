@@ -4,9 +4,10 @@ package xdomeprocessor
 
 import "github.com/cefecs/xdome"
 
-// The most objects a document has, the root included, and how deep they
-// nest: the sizes of writer's arrays.
+// The members of the document's root, the most objects a document has
+// (the root included), and how deep they nest: the sizes the writer needs.
 const (
+	documentMembers = 18
 	documentObjects = 44
 	documentDepth   = 4
 )
