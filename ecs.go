@@ -71,6 +71,16 @@ func (t Time) MarshalText() ([]byte, error) {
 	return t.appendText(make([]byte, 0, 30)), nil
 }
 
+// AppendText appends t to b in the format described at [Time], as
+// MarshalText writes it, without allocating when b has room: it is
+// encoding.TextAppender for Time. Without it, Time would get time.Time's
+// AppendText through the embedded field, which writes nanoseconds and the
+// zone, another text than MarshalText's for any encoder that prefers an
+// appender.
+func (t Time) AppendText(b []byte) ([]byte, error) {
+	return t.appendText(b), nil
+}
+
 // String returns t in the format described at [Time].
 func (t Time) String() string {
 	return string(t.appendText(make([]byte, 0, 30)))
