@@ -85,7 +85,7 @@ func (ev *Event) appendECS(dst, line []byte, opt Parser) ([]byte, error) {
 	trimmed, base := trimLine(line)
 	err := ev.parseMessage(viewString(trimmed), base, true, opt)
 	if err == nil {
-		dst = ev.AppendJSON(dst)
+		dst = ev.appendJSON(dst, escapeFreeLong(ev.Message))
 	}
 	ev.release()
 	return dst, err

@@ -4,6 +4,7 @@ import (
 	"math"
 	"net/netip"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -25,8 +26,14 @@ import (
 // empty slice as absent, while reflection would write an object for a
 // non-nil empty slice; Parse never makes those.
 func (ev *Event) AppendJSON(dst []byte) []byte {
+	return ev.appendJSON(dst, false)
+}
+
+// appendJSON is AppendJSON; clean is as for appendString, which only
+// AppendECS can know: it built ev from a line that it checked.
+func (ev *Event) appendJSON(dst []byte, clean bool) []byte {
 	start := len(dst)
-	b := appendEvent(dst, ev) // json_gen.go
+	b := appendEvent(dst, ev, clean) // json_gen.go
 	if len(b) == start {
 		return append(b, "{}"...)
 	}
@@ -55,12 +62,33 @@ func closeObj(b []byte, mark, pos int) []byte {
 	return append(b, '}')
 }
 
-func strField(b []byte, key, v string) []byte {
+func strField(b []byte, key, v string, clean bool) []byte {
 	if v == "" {
 		return b
 	}
 	b = append(b, key...)
-	return appendJSONString(b, v)
+	return appendJSONText(b, v, clean)
+}
+
+// appendJSONText writes s as a JSON string: as it is when clean, which
+// says that s has no byte to escape, else through appendJSONString.
+//
+// AppendECS passes clean for every string of an Event made from a line
+// in which escapeFree found no byte to escape, but for the fields
+// that the parser composes (shape.Composed, error.message): every other
+// string of the Event is a piece of the line, that piece lower-cased or
+// with its MAC digits upper-cased and "-" for ":", a literal of the
+// mapping (event.kind, event.category, ...) or an address's text, and
+// none of these can hold a byte the line does not. A line with a
+// backslash is never clean, so no value unescaped from "\n" is either.
+// FuzzAppendECS holds AppendECS to encoding/json's reflection.
+func appendJSONText(b []byte, s string, clean bool) []byte {
+	if !clean {
+		return appendJSONString(b, s)
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // The members that may be absent are written in two steps: the test of
@@ -68,24 +96,24 @@ func strField(b []byte, key, v string) []byte {
 // (a function call) only for a member that is there. Most of a
 // document's fields are absent from any one record.
 
-func strsField(b []byte, key string, v []string) []byte {
+func strsField(b []byte, key string, v []string, clean bool) []byte {
 	if len(v) == 0 {
 		return b
 	}
-	return appendStrs(b, key, v)
+	return appendStrs(b, key, v, clean)
 }
 
 // Not inlined, so that the absence test of its caller is.
 //
 //go:noinline
-func appendStrs(b []byte, key string, v []string) []byte {
+func appendStrs(b []byte, key string, v []string, clean bool) []byte {
 	b = append(b, key...)
 	b = append(b, '[')
 	for i, s := range v {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendJSONString(b, s)
+		b = appendJSONText(b, s, clean)
 	}
 	return append(b, ']')
 }
@@ -210,36 +238,18 @@ func appendJSONAddr(b []byte, a netip.Addr) []byte {
 func appendJSONString(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')
+	if len(s) >= longString && escapeFreeLong(s) {
+		b = append(b, s...)
+		return append(b, '"')
+	}
 	start := 0
 	for i := 0; i < len(s); {
-		// Most text needs no escape: step over it 8 bytes at a time,
-		// testing them together in one 64-bit word (the compiler merges
-		// the byte loads into one load). A byte needs a closer look if it
-		// is at or above 0x80 or below 0x20, or is `"` or `&` (0x26 once
-		// bit 0x04 is set), `<` or `>` (0x3e once bit 0x02 is set), or
-		// `\`; (v-lo)&^v&hi is the classic exact test for a zero byte.
-		for i+8 <= len(s) {
-			w := s[i : i+8]
-			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-			const lo, hi = 0x0101010101010101, 0x8080808080808080
-			v1 := (x | lo*0x04) ^ lo*0x26
-			v2 := (x | lo*0x02) ^ lo*0x3e
-			v3 := x ^ lo*0x5c
-			if (x|(x-lo*0x20)|(v1-lo)&^v1|(v2-lo)&^v2|(v3-lo)&^v3)&hi != 0 {
-				break
-			}
-			i += 8
-		}
+		i += escapeFree(s[i:])
 		if i >= len(s) {
 			break
 		}
-		c := s[i]
+		c := s[i] // a byte to escape, or the first of a multi-byte rune
 		if c < utf8.RuneSelf {
-			if jsonSafe[c] {
-				i++
-				continue
-			}
 			b = append(b, s[start:i]...)
 			switch c {
 			case '\\', '"':
@@ -280,6 +290,10 @@ func appendJSONString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
+// longString is the length from which escapeFreeLong, a pass over the
+// whole string, is the quicker test of one with nothing to escape.
+const longString = 64
+
 // jsonSafe marks the ASCII bytes that a JSON string holds as they are:
 // every byte from space up (DEL included), but for `"`, `\` and the
 // HTML-sensitive <, >, &.
@@ -290,3 +304,66 @@ var jsonSafe = func() (t [utf8.RuneSelf]bool) {
 	t['"'], t['\\'], t['<'], t['>'], t['&'] = false, false, false, false, false
 	return t
 }()
+
+// escapeFree returns the length of the longest prefix of s that a JSON
+// string holds as it is: up to the first byte below 0x20 or from 0x80 on,
+// or `"`, `\`, <, > or &.
+//
+// Most text has none of those: it is tested 8 bytes at a time, as a
+// 64-bit word x. A byte is below 0x20 or from 0x80 on when its top bit is
+// set in x|(x-0x20…); `"` and & are the bytes that equal 0x26 once bit
+// 0x04 is set, < and > those that equal 0x3e once bit 0x02 is set; and
+// (v-0x01…)&^v has the top bit of each zero byte of v set (and of bytes
+// above one only). The first word with a mark, and the last few bytes,
+// are then looked at one byte at a time.
+func escapeFree(s string) int {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for t := s; len(t) >= 8; t, i = t[8:], i+8 {
+		x := le64(t[:8])
+		v1 := (x | lo*0x04) ^ lo*0x26
+		v2 := (x | lo*0x02) ^ lo*0x3e
+		v3 := x ^ lo*0x5c
+		if (x|(x-lo*0x20)|(v1-lo)&^v1|(v2-lo)&^v2|(v3-lo)&^v3)&hi != 0 {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || !jsonSafe[c] {
+			return i
+		}
+	}
+	return i
+}
+
+// escapeFreeLong reports whether s has no byte to escape, as escapeFree(s)
+// == len(s) does, in fewer steps for a long s: the five single bytes are
+// looked for with strings.IndexByte, which tests many bytes an
+// instruction, and the bytes below 0x20 or from 0x80 on are found 16 at a
+// time by their top bit in x|(x-0x20…) alone.
+func escapeFreeLong(s string) bool {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for t := s; len(t) >= 16; t, i = t[16:], i+16 {
+		x, y := le64(t[:8]), le64(t[8:16])
+		if (x|(x-lo*0x20)|y|(y-lo*0x20))&hi != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return strings.IndexByte(s, '"') < 0 && strings.IndexByte(s, '\\') < 0 &&
+		strings.IndexByte(s, '<') < 0 && strings.IndexByte(s, '>') < 0 &&
+		strings.IndexByte(s, '&') < 0
+}
+
+// le64 returns the 8 bytes of w as a little-endian word (the compiler
+// makes the byte loads one load).
+func le64(w string) uint64 {
+	_ = w[7]
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+}

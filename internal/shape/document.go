@@ -63,6 +63,21 @@ type Field struct {
 	Doc string
 }
 
+// Composed names the string fields whose text the parser writes itself,
+// whole or in part, rather than takes from the line: the literals of the
+// mapping ("MITRE ATT&CK") and error.message. AppendECS checks them for
+// bytes to escape even when the line has none; every other string field
+// holds a piece of the line (see appendJSONText in json.go).
+var Composed = map[string]bool{
+	"event.kind":                   true,
+	"event.category":               true,
+	"event.type":                   true,
+	"threat.framework":             true,
+	"vulnerability.enumeration":    true,
+	"vulnerability.classification": true,
+	"error.message":                true,
+}
+
 // EventDoc is the doc comment of the Event type.
 const EventDoc = `Event is one xDome record as an Elastic Common Schema (ECS) document.
 

@@ -23,6 +23,9 @@ func Files() (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkComposed(root, Composed); err != nil {
+		return nil, err
+	}
 	files := map[string][]byte{
 		FieldsYMLFile: fieldsYML(root),
 		TemplateFile:  indexTemplate(root),
@@ -114,6 +117,22 @@ func tree(fields []Field) (*node, error) {
 		}
 	}
 	return root, nil
+}
+
+// checkComposed checks that every name of composed is a string field.
+func checkComposed(root *node, composed map[string]bool) error {
+	found := map[string]bool{}
+	walk(root, "", func(name string, n *node) {
+		if composed[name] && (n.Type == Keyword || n.Type == Text) {
+			found[name] = true
+		}
+	})
+	for name := range composed {
+		if !found[name] {
+			return fmt.Errorf("Composed: %s is not a keyword or text field", name)
+		}
+	}
+	return nil
 }
 
 const customPrefix = "claroty.xdome."
@@ -280,8 +299,8 @@ func hasRefs(n *node) bool {
 func encoder(root *node) []byte {
 	var b bytes.Buffer
 	b.WriteString(generatedHeader + "package xdome\n\n")
-	b.WriteString("// appendEvent appends the members of the document of ev to b, each with\n// a leading comma: see openObj.\n")
-	encoderFunc(&b, "func appendEvent(b []byte, ev *Event) []byte {\n", root, "ev", false)
+	b.WriteString("// appendEvent appends the members of the document of ev to b, each with\n// a leading comma: see openObj. clean says that no string of ev but the\n// composed ones needs escaping: see appendJSONText.\n")
+	encoderFunc(&b, "func appendEvent(b []byte, ev *Event, clean bool) []byte {\n", root, "ev", false)
 	var ptrTypes []*node
 	walk(root, "", func(_ string, n *node) {
 		if n.ptr && n.first {
@@ -290,7 +309,7 @@ func encoder(root *node) []byte {
 	})
 	for _, t := range ptrTypes {
 		fmt.Fprintf(&b, "\n// append%s appends the member key of v when v is not nil.\n", t.goType)
-		encoderFunc(&b, fmt.Sprintf("func append%s(b []byte, key string, v *%s) []byte {\nif v == nil {\nreturn b\n}\n", t.goType, t.goType), t, "v", true)
+		encoderFunc(&b, fmt.Sprintf("func append%s(b []byte, key string, v *%s, clean bool) []byte {\nif v == nil {\nreturn b\n}\n", t.goType, t.goType), t, "v", true)
 	}
 	return b.Bytes()
 }
@@ -305,7 +324,7 @@ func encoderFunc(b *bytes.Buffer, head string, n *node, expr string, wrap bool) 
 			e := expr + "." + k.goName
 			if k.Type == Object {
 				if k.ptr {
-					fmt.Fprintf(&body, "b = append%s(b, %s, %s)\n", k.goType, key, e)
+					fmt.Fprintf(&body, "b = append%s(b, %s, %s, clean)\n", k.goType, key, e)
 					continue
 				}
 				depth = max(depth, d)
@@ -314,7 +333,14 @@ func encoderFunc(b *bytes.Buffer, head string, n *node, expr string, wrap bool) 
 				fmt.Fprintf(&body, "b = closeObj(b, m%d, p%d)\n", d, d)
 				continue
 			}
-			fmt.Fprintf(&body, "b = %s(b, %s, %s)\n", encodeFunc(k), key, e)
+			switch f := encodeFunc(k); {
+			case f != "strField" && f != "strsField":
+				fmt.Fprintf(&body, "b = %s(b, %s, %s)\n", f, key, e)
+			case Composed[k.Name]:
+				fmt.Fprintf(&body, "b = %s(b, %s, %s, false)\n", f, key, e)
+			default:
+				fmt.Fprintf(&body, "b = %s(b, %s, %s, clean)\n", f, key, e)
+			}
 		}
 	}
 	start := 1

@@ -51,10 +51,39 @@ func TestReusedType(t *testing.T) {
 	if got, want := strings.Join(names, " "), "tls tls.client tls.client.sha1 tls.server tls.server.sha1"; got != want {
 		t.Errorf("walk: %s, want %s", got, want)
 	}
-	if src := string(encoder(root)); strings.Count(src, "func appendPeer(") != 1 || !strings.Contains(src, "b = appendPeer(b, `,\"server\":`, ev.TLS.Server)") {
+	if src := string(encoder(root)); strings.Count(src, "func appendPeer(") != 1 || !strings.Contains(src, "b = appendPeer(b, `,\"server\":`, ev.TLS.Server, clean)") {
 		t.Errorf("encoder: want one appendPeer, used for both sides:\n%s", src)
 	}
 	if src := string(goTypes(root)); strings.Count(src, "type Peer struct") != 1 {
 		t.Errorf("goTypes: want one Peer type:\n%s", src)
 	}
+}
+
+// TestComposedAreStrings checks that Composed may only name string fields.
+func TestComposedAreStrings(t *testing.T) {
+	root, err := tree([]Field{{"a", "A AType", Object, false, "d"}, {"a.s", "S", Keyword, false, "d"}, {"a.n", "N", Long, false, "d"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := checkComposed(root, map[string]bool{"a.s": true}); err != nil {
+		t.Errorf("a.s: %v", err)
+	}
+	for _, name := range []string{"a.n", "a", "a.x"} {
+		err := checkComposed(root, map[string]bool{name: true})
+		if want := "Composed: " + name + " is not a keyword or text field"; err == nil || err.Error() != want {
+			t.Errorf("%s: error %v, want %q", name, err, want)
+		}
+	}
+	if err := checkComposed(mustTree(t), Composed); err != nil {
+		t.Error(err)
+	}
+}
+
+func mustTree(t *testing.T) *node {
+	t.Helper()
+	root, err := tree(Document)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root
 }
