@@ -62,10 +62,22 @@ func closeObj(b []byte, mark, pos int) []byte {
 	return append(b, '}')
 }
 
+// The members that may be absent are written in two steps: the test of
+// absence, small enough to be inlined into appendEvent, and the writing
+// (a function call) only for a member that is there. Most of a
+// document's fields are absent from any one record.
+
 func strField(b []byte, key, v string, clean bool) []byte {
 	if v == "" {
 		return b
 	}
+	return appendStr(b, key, v, clean)
+}
+
+// Not inlined, so that the absence test of its caller is.
+//
+//go:noinline
+func appendStr(b []byte, key, v string, clean bool) []byte {
 	b = append(b, key...)
 	return appendJSONText(b, v, clean)
 }
@@ -74,14 +86,15 @@ func strField(b []byte, key, v string, clean bool) []byte {
 // says that s has no byte to escape, else through appendJSONString.
 //
 // AppendECS passes clean for every string of an Event made from a line
-// in which escapeFree found no byte to escape, but for the fields
-// that the parser composes (shape.Composed, error.message): every other
-// string of the Event is a piece of the line, that piece lower-cased or
-// with its MAC digits upper-cased and "-" for ":", a literal of the
-// mapping (event.kind, event.category, ...) or an address's text, and
-// none of these can hold a byte the line does not. A line with a
+// in which escapeFreeLong found no byte to escape, but for the fields
+// whose text the parser writes itself (shape.Composed: the mapping's
+// literals, such as "MITRE ATT&CK", and error.message). Every other
+// string of the Event is a piece of the line: as it is, lower-cased, with
+// a MAC's digits upper-cased and "-" for ":", or an address's text; none
+// of these can hold a byte that the line does not. A line with a
 // backslash is never clean, so no value unescaped from "\n" is either.
-// FuzzAppendECS holds AppendECS to encoding/json's reflection.
+// The goldens, the catalogue and FuzzAppendECS hold AppendECS to
+// encoding/json.
 func appendJSONText(b []byte, s string, clean bool) []byte {
 	if !clean {
 		return appendJSONString(b, s)
@@ -90,11 +103,6 @@ func appendJSONText(b []byte, s string, clean bool) []byte {
 	b = append(b, s...)
 	return append(b, '"')
 }
-
-// The members that may be absent are written in two steps: the test of
-// absence, small enough to be inlined into appendEvent, and the writing
-// (a function call) only for a member that is there. Most of a
-// document's fields are absent from any one record.
 
 func strsField(b []byte, key string, v []string, clean bool) []byte {
 	if len(v) == 0 {
