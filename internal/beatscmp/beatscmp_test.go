@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cefecs/xdome"
 	"github.com/elastic/beats/v7/libbeat/beat"
@@ -56,9 +57,10 @@ func loadSamples(tb testing.TB) []sample {
 }
 
 // beatsOptions are the options decode_cef passes to the parser: full
-// extension names, and the timezone of a default config (none).
+// extension names, and the timezone of a default config (UTC, what its
+// config's Timezone.Location gives when none is set).
 func beatsOptions() []cef.Option {
-	return []cef.Option{cef.WithFullExtensionNames(), cef.WithTimezone(nil)}
+	return []cef.Option{cef.WithFullExtensionNames(), cef.WithTimezone(time.UTC)}
 }
 
 // newProcessor builds decode_cef as a Beats user gets it with no settings:
