@@ -9,7 +9,84 @@ import "time"
 
 // appendText appends t in UTC as 2006-01-02T15:04:05[.000000]Z: the
 // fraction is the microseconds, truncated, and only when non-zero.
+//
+// It is on the path of every document, so the date is computed from the
+// Unix seconds directly (the days since 1970 to a civil date, as in Howard
+// Hinnant's "chrono-Compatible Low-Level Date Algorithms") and the digits
+// come two at a time from a table, where time.Time's Date and Clock would
+// each work the date out again. Years outside 1..9999 take
+// appendTextSlow.
 func (t Time) appendText(b []byte) []byte {
+	secs := t.Unix()
+	if secs < minTextUnix || secs > maxTextUnix {
+		return t.appendTextSlow(b)
+	}
+	days, sod := secs/86400, secs%86400
+	if sod < 0 {
+		days, sod = days-1, sod+86400
+	}
+	year, month, day := civilDate(days)
+	var buf [27]byte
+	put2(buf[0:2], year/100)
+	put2(buf[2:4], year%100)
+	buf[4] = '-'
+	put2(buf[5:7], month)
+	buf[7] = '-'
+	put2(buf[8:10], day)
+	buf[10] = 'T'
+	put2(buf[11:13], int(sod/3600))
+	buf[13] = ':'
+	put2(buf[14:16], int(sod/60%60))
+	buf[16] = ':'
+	put2(buf[17:19], int(sod%60))
+	n := 19
+	if us := t.Nanosecond() / 1000; us != 0 {
+		buf[19] = '.'
+		put2(buf[20:22], us/10000)
+		put2(buf[22:24], us/100%100)
+		put2(buf[24:26], us%100)
+		n = 26
+	}
+	buf[n] = 'Z'
+	return append(b, buf[:n+1]...)
+}
+
+// The Unix seconds of 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z.
+const minTextUnix, maxTextUnix = -62135596800, 253402300799
+
+// civilDate returns the date of the day that is days after 1970-01-01
+// (before it when negative), in the proleptic Gregorian calendar.
+func civilDate(days int64) (year, month, day int) {
+	z := days + 719468 // days since 0000-03-01
+	era := z / 146097  // 400-year eras
+	if z < 0 && z%146097 != 0 {
+		era--
+	}
+	doe := z - era*146097                                  // day of the era, 0..146096
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365 // year of the era, 0..399
+	doy := doe - (365*yoe + yoe/4 - yoe/100)               // day of the year from March 1, 0..365
+	mp := (5*doy + 2) / 153                                // month from March, 0..11
+	day = int(doy - (153*mp+2)/5 + 1)
+	month = int(mp + 3)
+	if month > 12 {
+		month -= 12
+	}
+	year = int(yoe + era*400)
+	if month <= 2 {
+		year++
+	}
+	return year, month, day
+}
+
+// put2 writes v, 0..99, as two digits into b.
+func put2(b []byte, v int) {
+	const digits = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+	b[0], b[1] = digits[2*v], digits[2*v+1]
+}
+
+// appendTextSlow is appendText by way of time.Time's Date and Clock: the
+// way for years outside 1..9999, and the reference of the tests.
+func (t Time) appendTextSlow(b []byte) []byte {
 	u := t.UTC()
 	year, month, day := u.Date()
 	hour, min, sec := u.Clock()

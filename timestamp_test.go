@@ -22,6 +22,71 @@ func TestDaysFromCivil(t *testing.T) {
 	}
 }
 
+// TestCivilDate checks the date of every day of several centuries, and of
+// the first and last day of appendText's range, against the time package.
+func TestCivilDate(t *testing.T) {
+	check := func(d time.Time) {
+		t.Helper()
+		y, m, day := civilDate(d.Unix() / 86400)
+		if y != d.Year() || m != int(d.Month()) || day != d.Day() {
+			t.Fatalf("civilDate(%d) = %d-%d-%d, want %s", d.Unix()/86400, y, m, day, d.Format("2006-01-02"))
+		}
+	}
+	for d := time.Date(1599, 1, 1, 0, 0, 0, 0, time.UTC); d.Year() < 2401; d = d.AddDate(0, 0, 1) {
+		check(d)
+	}
+	for _, d := range []time.Time{
+		time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(1, 12, 31, 0, 0, 0, 0, time.UTC),
+		time.Date(4, 2, 29, 0, 0, 0, 0, time.UTC), time.Date(100, 3, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(1969, 12, 31, 0, 0, 0, 0, time.UTC), time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC),
+	} {
+		check(d)
+	}
+}
+
+// TestTimeTextFast checks appendText against time.Time's own formatting
+// for instants of every kind: each side of appendText's range of years
+// (outside it appendTextSlow writes), before and after 1970, with and
+// without microseconds, in other zones.
+func TestTimeTextFast(t *testing.T) {
+	format := func(tm time.Time) string {
+		u := tm.UTC()
+		layout := "2006-01-02T15:04:05Z"
+		if u.Nanosecond()/1000 != 0 {
+			layout = "2006-01-02T15:04:05.000000Z"
+		}
+		return u.Format(layout)
+	}
+	zone := time.FixedZone("z", -(9*3600 + 30*60))
+	instants := []time.Time{
+		time.Unix(minTextUnix, 0), time.Unix(minTextUnix-1, 999999999), time.Unix(maxTextUnix, 999999000),
+		time.Unix(maxTextUnix+1, 0), time.Unix(-1, 0), time.Unix(-1, 1000), time.Unix(0, 0), time.Unix(0, 999),
+		time.Date(2024, 2, 29, 23, 59, 59, 123456789, zone), time.Date(1900, 3, 1, 0, 0, 0, 1000, time.UTC),
+	}
+	rnd := uint64(0x9e3779b97f4a7c15)
+	for range 200000 {
+		rnd ^= rnd << 13
+		rnd ^= rnd >> 7
+		rnd ^= rnd << 17
+		secs := int64(rnd%uint64(maxTextUnix-minTextUnix+1)) + minTextUnix
+		nanos := int64(rnd>>40) % 1e9
+		if rnd&1 == 0 {
+			nanos -= nanos % 1000
+		}
+		instants = append(instants, time.Unix(secs, nanos).In(zone))
+	}
+	for _, tm := range instants {
+		got := string(Time{tm}.appendText(nil))
+		want := format(tm)
+		if y := tm.UTC().Year(); y < 1 || y > 9999 {
+			want = string(Time{tm}.appendTextSlow(nil))
+		}
+		if got != want {
+			t.Fatalf("appendText(%v) = %s, want %s", tm, got, want)
+		}
+	}
+}
+
 func TestParseTimestamp(t *testing.T) {
 	tests := []struct{ in, want string }{ // want "" means invalid
 		{"2022-02-06T14:18:48.578951+00:00", "2022-02-06T14:18:48.578951Z"},
