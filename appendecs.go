@@ -91,16 +91,9 @@ func (ev *Event) appendECS(dst, line []byte, opt Parser) ([]byte, error) {
 	return dst, err
 }
 
-// release clears every view of a line that ev holds, keeping only its
-// reusable storage: the certificate side (cleared) and the domain memo,
-// whose strings are copies of their own.
+// release clears every view of a line that ev holds.
 func (ev *Event) release() {
-	keep := ev.keep
 	*ev = Event{}
-	if keep.tls != nil {
-		*keep.tls = TLSPeer{}
-	}
-	ev.keep = keep
 }
 
 // viewString returns a string that shares b's bytes instead of copying

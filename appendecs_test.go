@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"reflect"
-	"strings"
 	"sync"
 	"testing"
 )
@@ -60,10 +59,8 @@ func checkAppendECS(t *testing.T, name string, prefix, line []byte) {
 // TestAppendECSKeepsNoView is the test of viewString's proof: the strings
 // of the Event that AppendECS builds are views of the caller's line, and
 // none may outlive the call. After the call the test overwrites the line:
-// every string left in the released Event must be empty, but for the
-// domain memo, which must still hold the domain as it was (so it is a
-// copy, not a view). A second line that hits the memo must still come out
-// right.
+// every string left in the released Event must be empty. A second line,
+// which hits the domain memo, must still come out right.
 func TestAppendECSKeepsNoView(t *testing.T) {
 	var cert sample
 	for _, s := range loadSamples(t, "golden") {
@@ -79,10 +76,6 @@ func TestAppendECSKeepsNoView(t *testing.T) {
 	if _, err := ev.appendECS(nil, line, Parser{}); err != nil {
 		t.Fatal(err)
 	}
-	domain := ev.keep.domain
-	if domain.name == "" || ev.keep.tls == nil {
-		t.Fatalf("the sample should leave a domain memo and certificate storage: %+v", ev.keep)
-	}
 	for i := range line {
 		line[i] = 'X'
 	}
@@ -90,11 +83,7 @@ func TestAppendECSKeepsNoView(t *testing.T) {
 	walk = func(path string, v reflect.Value) {
 		switch v.Kind() {
 		case reflect.String:
-			if strings.HasPrefix(path, ".keep.domain.") {
-				if strings.Contains(v.String(), "X") {
-					t.Errorf("%s = %q changed with the line: a view", path, v.String())
-				}
-			} else if v.Len() != 0 {
+			if v.Len() != 0 {
 				t.Errorf("%s = %q left in the released Event", path, v.String())
 			}
 		case reflect.Struct:
@@ -116,9 +105,6 @@ func TestAppendECSKeepsNoView(t *testing.T) {
 		}
 	}
 	walk("", reflect.ValueOf(ev).Elem())
-	if ev.keep.domain != domain {
-		t.Errorf("domain memo changed with the line: %+v, was %+v", ev.keep.domain, domain)
-	}
 	// The memo hit: a new buffer with the same line reuses the split.
 	checkReuse := bytes.Clone(cert.input)
 	got, err := ev.appendECS(nil, checkReuse, Parser{})

@@ -3,6 +3,7 @@ package xdome
 import (
 	"net/netip"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/publicsuffix"
 )
@@ -53,6 +54,39 @@ func splitDomain(name string) (registered, subdomain, tld string) {
 		subdomain = name[:dot]
 	}
 	return registered, subdomain, tld
+}
+
+// domainParts returns splitDomain(d), cut from d itself, by way of a memo
+// of the last name split: publicsuffix.PublicSuffix allocates an error
+// value on every call, and a stream repeats its domains. The memos are
+// pooled, so that Parse, whose Event is new each time, has them too; a
+// memo holds a copy of its name and the parts' lengths, never a piece of
+// a line, so it keeps no line alive.
+func domainParts(d string) (registered, subdomain, tld string) {
+	memo := domainMemos.Get().(*domainMemo)
+	registered, subdomain, tld = memo.parts(d)
+	domainMemos.Put(memo)
+	return registered, subdomain, tld
+}
+
+var domainMemos = sync.Pool{New: func() any { return new(domainMemo) }}
+
+// domainMemo is the split of name: the lengths of its registered domain,
+// subdomain and top-level domain. The first starts the name, the others
+// end it, less a trailing dot (see splitDomain).
+type domainMemo struct {
+	name                 string
+	registered, sub, tld int
+}
+
+// parts returns splitDomain(d), from the memo when it is d's.
+func (memo *domainMemo) parts(d string) (registered, subdomain, tld string) {
+	if memo.name != d {
+		r, s, t := splitDomain(d)
+		*memo = domainMemo{strings.Clone(d), len(r), len(s), len(t)}
+	}
+	end := len(strings.TrimSuffix(d, "."))
+	return d[end-memo.registered : end], d[:memo.sub], d[end-memo.tld : end]
 }
 
 // icannSuffix returns the public suffix of the lower-case name by ICANN

@@ -22,26 +22,12 @@ type store struct {
 	hostMAC       [2]string
 	relatedIP     [4]netip.Addr
 	relatedUser   [1]string
-	relatedHash   [2]string
+	relatedHash   [1]string // the certificate, of one side only
 	relatedHosts  [3]string
 	score         float64
 	exploited     bool
-	syslog        [3]int // priority, facility, severity
-}
-
-// keep is what ParseInto carries over between lines.
-type keep struct {
-	// The split of the last destination domain: publicsuffix.PublicSuffix
-	// allocates on every call (its netip.ParseAddr check fails with an
-	// error value), and a stream repeats its domains.
-	domain domainMemo
-	// Storage for the tls.* side of a certificate record, allocated at the
-	// first one and reused after it.
-	tls *TLSPeer
-}
-
-type domainMemo struct {
-	name, registered, subdomain, tld string
+	syslog        [3]int  // priority, facility, severity
+	tls           TLSPeer // the tls.* side of a certificate record
 }
 
 // Time is a point in time that encodes as the ECS documents of the vendor
@@ -92,7 +78,6 @@ func (ev *Event) Clone() *Event {
 	c := new(Event)
 	*c = *ev
 	c.store = store{}
-	c.keep = keep{}
 	c.cloneRefs()
 	return c
 }

@@ -52,10 +52,6 @@ type Event struct {
 	// event needs no allocation of its own beyond the Event itself. A list
 	// longer than its array simply grows on the heap through append.
 	store store
-
-	// What ParseInto keeps from one line to the next (the rest of the
-	// Event is cleared): owned by this Event, so not shared.
-	keep keep
 }
 
 // EventFields is the ECS event field set.

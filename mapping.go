@@ -34,9 +34,7 @@ func ParseInto(ev *Event, line []byte) error {
 
 // parseInto is ParseInto with options.
 func (ev *Event) parseInto(line []byte, opt Parser) error {
-	keep := ev.keep
-	*ev = Event{} // a plain clear; Event{keep: keep} would copy the whole Event
-	ev.keep = keep
+	*ev = Event{}
 	return ev.parse(line, opt)
 }
 
@@ -579,15 +577,7 @@ func (m *mapper) finish() {
 	ev.Destination.IP = dst.a
 	if d := ev.Destination.Domain; d != "" {
 		ev.Destination.Address = d
-		memo := &ev.keep.domain
-		if memo.name != d {
-			if m.view {
-				d = strings.Clone(d) // the memo outlives the line
-			}
-			r, s, t := splitDomain(d)
-			*memo = domainMemo{d, r, s, t}
-		}
-		ev.Destination.RegisteredDomain, ev.Destination.Subdomain, ev.Destination.TopLevelDomain = memo.registered, memo.subdomain, memo.tld
+		ev.Destination.RegisteredDomain, ev.Destination.Subdomain, ev.Destination.TopLevelDomain = domainParts(d)
 	} else if dstOK {
 		ev.Destination.Address = addrText(dst.a, dst.text)
 	}
@@ -737,11 +727,7 @@ func (m *mapper) tlsPeer() *TLSPeer {
 	if m.cert == (TLSPeer{}) {
 		return nil
 	}
-	p := m.ev.keep.tls
-	if p == nil {
-		p = new(TLSPeer)
-		m.ev.keep.tls = p
-	}
+	p := &m.ev.store.tls
 	*p = m.cert
 	return p
 }

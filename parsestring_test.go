@@ -107,9 +107,9 @@ func within(s, line string) bool {
 }
 
 // TestParseStringNoCopy: the Event's strings are the caller's bytes (no
-// copy was made), but nothing ParseStringInto keeps for the next line is:
-// the domain memo is a copy, and the certificate storage is cleared by the
-// next line, so a pooled Event does not hold an old line.
+// copy was made), the parts of the domain included, and the certificate
+// storage is cleared by the next line, so a pooled Event does not hold an
+// old line.
 func TestParseStringNoCopy(t *testing.T) {
 	var cert []byte
 	for _, s := range loadSamples(t, "golden") {
@@ -128,23 +128,20 @@ func TestParseStringNoCopy(t *testing.T) {
 	if !within(ev.Message, line) || !within(ev.Destination.Domain, line) || ev.TLS.Server == nil || !within(ev.TLS.Server.Hash.SHA1, line) {
 		t.Errorf("message, domain and certificate hash are not views of the line: %q %q %+v", ev.Message, ev.Destination.Domain, ev.TLS)
 	}
-	memo := ev.keep.domain
-	if memo.name == "" || memo.name != ev.Destination.Domain {
-		t.Fatalf("the sample should leave a domain memo: %+v", memo)
+	d := ev.Destination
+	if d.RegisteredDomain != "example.com" || d.Subdomain != "nrldv001.prod" || d.TopLevelDomain != "com" {
+		t.Fatalf("domain parts %q %q %q", d.RegisteredDomain, d.Subdomain, d.TopLevelDomain)
 	}
-	for _, s := range []string{memo.name, memo.registered, memo.subdomain, memo.tld} {
-		if within(s, line) {
-			t.Errorf("domain memo %q is a view of the line: it would keep the line alive", s)
+	for _, s := range []string{d.RegisteredDomain, d.Subdomain, d.TopLevelDomain} {
+		if !within(s, line) {
+			t.Errorf("domain part %q is not a view of the line", s)
 		}
 	}
 	if err := ParseStringInto(ev, "CEF:0|Claroty|xDome|1|1|comm_event|3|src_ip=10.0.0.1"); err != nil {
 		t.Fatal(err)
 	}
-	if *ev.keep.tls != (TLSPeer{}) {
-		t.Errorf("certificate storage still holds the previous line: %+v", *ev.keep.tls)
-	}
-	if ev.keep.domain != memo {
-		t.Errorf("domain memo changed by a line without a domain")
+	if ev.TLS.Server != nil || ev.store.tls != (TLSPeer{}) {
+		t.Errorf("certificate storage still holds the previous line: %+v", ev.store.tls)
 	}
 }
 

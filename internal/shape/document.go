@@ -100,11 +100,7 @@ The fields are described in docs/fields.md.`
 const EventTail = `// Backing storage for the slices and pointers above, so that the usual
 // event needs no allocation of its own beyond the Event itself. A list
 // longer than its array simply grows on the heap through append.
-store store
-
-// What ParseInto keeps from one line to the next (the rest of the
-// Event is cleared): owned by this Event, so not shared.
-keep keep`
+store store`
 
 // Document lists the fields of the document in their order.
 var Document = []Field{
