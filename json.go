@@ -29,7 +29,7 @@ func (ev *Event) AppendJSON(dst []byte) []byte {
 	return ev.appendJSON(dst, false)
 }
 
-// appendJSON is AppendJSON; clean is as for appendString, which only
+// appendJSON is AppendJSON; clean is as for appendJSONText, which only
 // AppendECS can know: it built ev from a line that it checked.
 func (ev *Event) appendJSON(dst []byte, clean bool) []byte {
 	start := len(dst)
