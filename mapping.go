@@ -585,13 +585,13 @@ func (m *mapper) finish() {
 	x.Alert.ID, _, _ = m.alertID.first()
 	x.Alert.Type, _, _ = m.alertType.first()
 
-	if m.techniqueIDs != [2]string{} {
+	if m.techniqueIDs[0] != "" || m.techniqueIDs[1] != "" {
 		if ids := uniqueStrings(appendList(appendList(nil, m.techniqueIDs[0]), m.techniqueIDs[1])); len(ids) > 0 {
 			ev.Threat.Technique.ID = ids
 			ev.Threat.Framework = "MITRE ATT&CK"
 		}
 	}
-	if m.techniqueNms != [2]string{} {
+	if m.techniqueNms[0] != "" || m.techniqueNms[1] != "" {
 		ev.Threat.Technique.Name = uniqueStrings(appendList(appendList(nil, m.techniqueNms[0]), m.techniqueNms[1]))
 	}
 
@@ -1100,7 +1100,10 @@ func (it *listIter) next() (string, bool) {
 		it.s = s
 	}
 	for {
-		s := strings.TrimLeft(it.s, " \t")
+		s := it.s
+		for s != "" && (s[0] == ' ' || s[0] == '\t') {
+			s = s[1:]
+		}
 		if s == "" {
 			it.s = ""
 			return "", false
