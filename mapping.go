@@ -712,8 +712,13 @@ func normalizeMACs(list []string) {
 
 // addrText returns the text of a: written, the address as the line wrote
 // it, when that is already a's canonical text (the usual case, which then
-// costs no allocation), else a.String().
+// costs no allocation), else a.String(). written is the value that a was
+// parsed from (see parseIP): for an IPv4 address, which netip.ParseAddr
+// takes only in its canonical form, that is written less white space.
 func addrText(a netip.Addr, written string) string {
+	if a.Is4() {
+		return trimSpace(written)
+	}
 	var buf [64]byte
 	if string(a.AppendTo(buf[:0])) == written {
 		return written

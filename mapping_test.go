@@ -2122,3 +2122,18 @@ func TestListIter(t *testing.T) {
 		}
 	}
 }
+
+// TestAddrText checks the text of source.address and destination.address
+// against a.String() for addresses written in every way parseIP takes.
+func TestAddrText(t *testing.T) {
+	for _, written := range []string{"10.0.0.1", " 10.0.0.1\t", "0.0.0.0", "255.255.255.255",
+		"::1", "::FFFF:10.0.0.1", "::ffff:10.0.0.1", "2001:DB8::1", " 2001:db8:0:0:0:0:0:1 ", "fe80::1"} {
+		a, ok := parseIP(written)
+		if !ok {
+			t.Fatalf("parseIP(%q) refused", written)
+		}
+		if got, want := addrText(a, written), a.String(); got != want {
+			t.Errorf("addrText(%q) = %q, want %q", written, got, want)
+		}
+	}
+}
