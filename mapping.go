@@ -116,7 +116,6 @@ type mapper struct {
 	view       bool            // the strings are views of the caller's line
 	syslogTime string          // an RFC 5424 header's TIMESTAMP, the last resort
 	certType   string
-	cert       TLSPeer
 	problems   []byte // error.message being built
 	clauses    int    // clauses in problems
 	more       int    // clauses left out past maxClauses
@@ -312,23 +311,23 @@ func (m *mapper) field(key, v string) {
 	case "certificate_type":
 		m.certType = v
 	case "certificate_CN":
-		m.cert.X509.Subject.CommonName = v
+		ev.store.tls.X509.Subject.CommonName = v
 	case "certificate_C":
-		m.cert.X509.Subject.Country = v
+		ev.store.tls.X509.Subject.Country = v
 	case "certificate_L":
-		m.cert.X509.Subject.Locality = v
+		ev.store.tls.X509.Subject.Locality = v
 	case "certificate_O":
-		m.cert.X509.Subject.Organization = v
+		ev.store.tls.X509.Subject.Organization = v
 	case "certificate_OU":
-		m.cert.X509.Subject.OrganizationalUnit = v
+		ev.store.tls.X509.Subject.OrganizationalUnit = v
 	case "certificate_ST":
-		m.cert.X509.Subject.StateOrProvince = v
+		ev.store.tls.X509.Subject.StateOrProvince = v
 	case "certificate_expiry_date":
-		m.cert.X509.NotAfter = m.certTime(key, v)
+		ev.store.tls.X509.NotAfter = m.certTime(key, v)
 	case "certificate_start_date":
-		m.cert.X509.NotBefore = m.certTime(key, v)
+		ev.store.tls.X509.NotBefore = m.certTime(key, v)
 	case "certificate_thumbprint":
-		m.cert.Hash.SHA1 = v
+		ev.store.tls.Hash.SHA1 = v
 
 	// xDome identifiers.
 	case "client_id":
@@ -726,15 +725,13 @@ func addrText(a netip.Addr, written string) string {
 	return a.String()
 }
 
-// tlsPeer returns the certificate in the Event's reusable storage, or nil
-// when the record gave none of its fields.
+// tlsPeer returns the certificate, which the certificate keys wrote into
+// the Event's storage, or nil when the record gave none of its fields.
 func (m *mapper) tlsPeer() *TLSPeer {
-	if m.cert == (TLSPeer{}) {
-		return nil
+	if p := &m.ev.store.tls; *p != (TLSPeer{}) {
+		return p
 	}
-	p := &m.ev.store.tls
-	*p = m.cert
-	return p
+	return nil
 }
 
 // error.message is bounded, so that a hostile line cannot make it many
