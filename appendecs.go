@@ -83,7 +83,7 @@ var eventPool = sync.Pool{New: func() any { return new(Event) }}
 // appendECS is AppendECS on ev, which it leaves released.
 func (ev *Event) appendECS(dst, line []byte, opt Parser) ([]byte, error) {
 	trimmed, base := trimLine(line)
-	err := ev.parseMessage(viewString(trimmed), base, true, opt)
+	err := ev.parseMessage(viewString(trimmed), base, opt)
 	if err == nil {
 		dst = ev.appendJSON(dst, escapeFreeLong(ev.Message))
 	}
@@ -110,8 +110,9 @@ func (ev *Event) release() {
 //     it or a fresh copy (unescaped values, errors, lower-cased text); the
 //     Event is written out by AppendJSON, which copies the bytes into dst,
 //     and then release clears every string field, so no view survives the
-//     call. The one thing kept across calls, the domain memo, clones its
-//     name first (mapper.view). Errors quote the input into new strings.
+//     call. The one thing kept across calls, the pooled domain memo, holds
+//     a copy of its name (domainMemo.parts). Errors quote the input into
+//     new strings.
 //
 // TestAppendECSKeepsNoView checks the second point: after the call it
 // overwrites the line and finds no string of the released Event that

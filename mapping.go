@@ -44,13 +44,13 @@ func (ev *Event) parse(line []byte, opt Parser) error {
 	trimmed, base := trimLine(line)
 	// The one copy of the input: every string of the event is a piece of
 	// msg (only a value with escape sequences needs a copy of its own).
-	return ev.parseMessage(string(trimmed), base, false, opt)
+	return ev.parseMessage(string(trimmed), base, opt)
 }
 
 // parseMessage maps msg, the trimmed line found at offset base of the
-// caller's line. view says msg shares the caller's bytes (see AppendECS):
-// then nothing of it may be kept beyond the call.
-func (ev *Event) parseMessage(msg string, base int, view bool, opt Parser) error {
+// caller's line. msg may share the caller's bytes (see AppendECS): nothing
+// of it is kept beyond the Event, which AppendECS clears after the call.
+func (ev *Event) parseMessage(msg string, base int, opt Parser) error {
 	var h header
 	rest, err := splitRecord(&h, msg, base)
 	if err != nil {
@@ -58,7 +58,7 @@ func (ev *Event) parseMessage(msg string, base int, view bool, opt Parser) error
 	}
 	ev.Message = msg
 	ev.Observer = Observer{Vendor: h.vendor, Product: h.product, Version: h.devVersion}
-	m := mapper{ev: ev, nameKind: kindOf(h.name), syslogTime: h.syslogTime, view: view, opt: opt}
+	m := mapper{ev: ev, nameKind: kindOf(h.name), syslogTime: h.syslogTime, opt: opt}
 	m.syslog(&h.syslog)
 	m.severity(h.severity)
 	sc := newExtScanner(h.ext)
@@ -113,7 +113,6 @@ type mapper struct {
 	opt        Parser          // the caller's options
 	unmapped   []UnmappedField // with KeepUnmapped: the keys no field took
 	incident   []UnmappedField // with KeepUnmapped: the server-incident keys, unused on other kinds
-	view       bool            // the strings are views of the caller's line
 	syslogTime string          // an RFC 5424 header's TIMESTAMP, the last resort
 	certType   string
 	problems   []byte // error.message being built

@@ -49,10 +49,9 @@ func (ev *Event) parseStringInto(line string, opt Parser) error {
 	return ev.parseString(line, opt)
 }
 
-// parseString maps line on an empty Event. The mapper is told that the
-// strings are views of the caller's text (as for AppendECS), so that what
-// outlives the call, the domain memo, is cloned.
+// parseString maps line on an empty Event; its strings are views of the
+// caller's text, as for AppendECS.
 func (ev *Event) parseString(line string, opt Parser) error {
 	trimmed, base := trimLine(line)
-	return ev.parseMessage(trimmed, base, true, opt)
+	return ev.parseMessage(trimmed, base, opt)
 }
