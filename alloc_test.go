@@ -2,7 +2,9 @@ package xdome
 
 import (
 	"fmt"
+	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -164,5 +166,53 @@ func TestEventSizeClass(t *testing.T) {
 	runtime.KeepAlive(keep)
 	if per := (after.TotalAlloc - before.TotalAlloc) / n; per > class {
 		t.Errorf("an Event takes %d bytes of heap, more than the %d-byte size class", per, class)
+	}
+}
+
+// TestListsShareNoStorage: the string lists of an Event share one array of
+// its storage, but no two lists may share an item, and appending to one
+// (as a caller may) must leave every other list as it was. For every
+// sample, each list in turn gets an item appended; the document without
+// that list must not change.
+func TestListsShareNoStorage(t *testing.T) {
+	samples := append(loadSamples(t, "golden"), loadSamples(t, "catalogue")...)
+	for _, s := range samples {
+		ev := mustParse(t, s.input)
+		var lists []reflect.Value
+		var walk func(v reflect.Value)
+		walk = func(v reflect.Value) {
+			switch v.Kind() {
+			case reflect.Struct:
+				for i := 0; i < v.NumField(); i++ {
+					if v.Type().Field(i).IsExported() {
+						walk(v.Field(i))
+					}
+				}
+			case reflect.Pointer:
+				if !v.IsNil() {
+					walk(v.Elem())
+				}
+			case reflect.Slice:
+				if v.Type().Elem().Kind() == reflect.String && v.Len() > 0 {
+					lists = append(lists, v)
+				}
+			}
+		}
+		walk(reflect.ValueOf(ev).Elem())
+		for i, list := range lists {
+			before := make([][]string, len(lists))
+			for j, l := range lists {
+				before[j] = slices.Clone(l.Interface().([]string))
+			}
+			list.Set(reflect.Append(list, reflect.ValueOf("appended")))
+			for j, l := range lists {
+				if j == i {
+					continue
+				}
+				if got := l.Interface().([]string); !slices.Equal(got, before[j]) {
+					t.Errorf("%s: appending to list %d %q changed list %d: %q, was %q", s.name, i, before[i], j, got, before[j])
+				}
+			}
+		}
 	}
 }

@@ -15,20 +15,20 @@ import (
 // asset address), since every byte here is allocated with each Event: the
 // Event fills the heap's 2 688-byte size class (TestEventSizeClass).
 type store struct {
-	category, typ [1]string
-	severity      int
-	srcPort       int
-	dstPort       int
-	hostIP        [2]netip.Addr
-	hostMAC       [2]string
-	relatedIP     [4]netip.Addr
-	relatedUser   [1]string
-	relatedHash   [1]string // the certificate, of one side only
-	relatedHosts  [3]string
-	score         float64
-	exploited     bool
-	syslog        [3]int  // priority, facility, severity
-	tls           TLSPeer // the tls.* side of a certificate record
+	// The items of the string lists (event.category and event.type,
+	// host.mac, the related lists, MITRE techniques, CVE ids, tags...),
+	// each list a run of them in the order the mapper makes the lists (see
+	// mapper.strBuf); a list that does not fit grows on the heap.
+	strs      [9]string
+	severity  int
+	srcPort   int
+	dstPort   int
+	hostIP    [2]netip.Addr
+	relatedIP [4]netip.Addr
+	score     float64
+	exploited bool
+	syslog    [3]int  // priority, facility, severity
+	tls       TLSPeer // the tls.* side of a certificate record
 }
 
 // Time is a point in time that encodes as the ECS documents of the vendor

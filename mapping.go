@@ -111,6 +111,7 @@ type mapper struct {
 	techniqueNms [2]string                       // alert_mitre_technique_names, then alert_mitre_technique_enterprise_names
 
 	opt        Parser          // the caller's options
+	strs       int             // the items of the Event's string storage in use (see strBuf)
 	unmapped   []UnmappedField // with KeepUnmapped: the keys no field took
 	incident   []UnmappedField // with KeepUnmapped: the server-incident keys, unused on other kinds
 	syslogTime string          // an RFC 5424 header's TIMESTAMP, the last resort
@@ -258,7 +259,7 @@ func (m *mapper) field(key, v string) {
 	case "device_ip_list":
 		ev.Host.IP = m.ipList(key, v, ev.store.hostIP[:0])
 	case "device_mac_list":
-		ev.Host.MAC = stringList(v, ev.store.hostMAC[:0])
+		ev.Host.MAC = m.keepStrs(stringList(v, m.strBuf()))
 	case "device_type":
 		ev.Host.Type = v
 	case "device_os":
@@ -304,7 +305,7 @@ func (m *mapper) field(key, v string) {
 	case "other_device_ip_list":
 		x.OtherDevice.IP = m.ipList(key, v, nil)
 	case "other_device_mac_list":
-		x.OtherDevice.MAC = stringList(v, nil)
+		x.OtherDevice.MAC = m.keepStrs(stringList(v, m.strBuf()))
 
 	// The certificate; its side is known only at the end of the line.
 	case "certificate_type":
@@ -377,7 +378,7 @@ func (m *mapper) field(key, v string) {
 	case "malicious_ip_threat_type":
 		x.MaliciousIP.ThreatType = v
 	case "malicious_ip_tags":
-		x.MaliciousIP.Tags = stringList(v, nil)
+		x.MaliciousIP.Tags = m.keepStrs(stringList(v, m.strBuf()))
 	case "malicious_ip_last_update":
 		x.MaliciousIP.LastUpdate = m.date(key, v)
 
@@ -411,9 +412,9 @@ func (m *mapper) field(key, v string) {
 	case "signature_powered_by":
 		x.Threat.SignaturePoweredBy = v
 	case "signature_tags":
-		x.Threat.SignatureTags = stringList(v, nil)
+		x.Threat.SignatureTags = m.keepStrs(stringList(v, m.strBuf()))
 	case "signature_external_links":
-		x.Threat.SignatureExternalLinks = stringList(v, nil)
+		x.Threat.SignatureExternalLinks = m.keepStrs(stringList(v, m.strBuf()))
 	case "signature_first_released":
 		x.Threat.SignatureFirstReleased = m.date(key, v)
 	case "signature_last_updated":
@@ -429,7 +430,7 @@ func (m *mapper) field(key, v string) {
 
 	// Vulnerabilities.
 	case "vulnerability_cves":
-		ev.Vulnerability.ID = uniqueStrings(stringList(v, nil))
+		ev.Vulnerability.ID = m.keepStrs(uniqueStrings(stringList(v, m.strBuf())))
 	case "vulnerability_description": // also event.reason, last in line
 		ev.Vulnerability.Description = v
 		m.reason.rank(3).put(given(v))
@@ -528,19 +529,21 @@ func (m *mapper) finish() {
 	kind := m.kind()
 	change := x.Change.ID != "" || kind == kindChange
 	ev.Event.Kind = "alert"
+	var category, typ string
 	switch {
 	case change:
-		ev.store.category[0], ev.store.typ[0] = "configuration", "change"
+		category, typ = "configuration", "change"
 	case kind == kindVulnerability:
-		ev.store.category[0], ev.store.typ[0] = "vulnerability", "info"
+		category, typ = "vulnerability", "info"
 	case kind == kindIncident:
-		ev.store.category[0], ev.store.typ[0] = "host", "info"
+		category, typ = "host", "info"
 	case ev.User.Name != "":
-		ev.store.category[0], ev.store.typ[0] = "authentication", "info"
+		category, typ = "authentication", "info"
 	default:
-		ev.store.category[0], ev.store.typ[0] = "network", "connection"
+		category, typ = "network", "connection"
 	}
-	ev.Event.Category, ev.Event.Type = ev.store.category[:1], ev.store.typ[:1]
+	ev.Event.Category = m.keepStrs(append(m.strBuf(), category))
+	ev.Event.Type = m.keepStrs(append(m.strBuf(), typ))
 
 	if t, _, ok := m.timestamp.first(); ok {
 		ev.Timestamp = Time{t}
@@ -584,13 +587,13 @@ func (m *mapper) finish() {
 	x.Alert.Type, _, _ = m.alertType.first()
 
 	if m.techniqueIDs[0] != "" || m.techniqueIDs[1] != "" {
-		if ids := uniqueStrings(appendList(appendList(nil, m.techniqueIDs[0]), m.techniqueIDs[1])); len(ids) > 0 {
+		if ids := m.keepStrs(uniqueStrings(appendList(appendList(m.strBuf(), m.techniqueIDs[0]), m.techniqueIDs[1]))); len(ids) > 0 {
 			ev.Threat.Technique.ID = ids
 			ev.Threat.Framework = "MITRE ATT&CK"
 		}
 	}
 	if m.techniqueNms[0] != "" || m.techniqueNms[1] != "" {
-		ev.Threat.Technique.Name = uniqueStrings(appendList(appendList(nil, m.techniqueNms[0]), m.techniqueNms[1]))
+		ev.Threat.Technique.Name = m.keepStrs(uniqueStrings(appendList(appendList(m.strBuf(), m.techniqueNms[0]), m.techniqueNms[1])))
 	}
 
 	if len(ev.Vulnerability.ID) > 0 {
@@ -624,7 +627,7 @@ func (m *mapper) finish() {
 		ev.TLS.Client = m.tlsPeer()
 	}
 
-	ev.fillRelated()
+	m.fillRelated()
 	if m.more > 0 {
 		m.problems = append(m.problems, "; and "...)
 		m.problems = strconv.AppendInt(m.problems, int64(m.more), 10)
@@ -1030,6 +1033,27 @@ func (m *mapper) ipList(key, v string, buf []netip.Addr) []netip.Addr {
 
 // stringList maps a list literal of strings into buf's array; nil when
 // the list has no item.
+// strBuf returns the free part of the Event's string storage, empty, for
+// the items of one list to be appended to. The list must go through
+// keepStrs before the next strBuf: until then the two would share it.
+func (m *mapper) strBuf() []string {
+	st := &m.ev.store
+	return st.strs[m.strs:m.strs:len(st.strs)]
+}
+
+// keepStrs returns list, and when its items are in the Event's string
+// storage (the list fitted in what strBuf gave), marks them used and caps
+// the list at its length, so that appending to it can never write over
+// the next list.
+func (m *mapper) keepStrs(list []string) []string {
+	st := &m.ev.store
+	if len(list) > 0 && m.strs < len(st.strs) && &list[0] == &st.strs[m.strs] {
+		m.strs += len(list)
+		return list[:len(list):len(list)]
+	}
+	return list
+}
+
 func stringList(v string, buf []string) []string {
 	if out := appendList(buf, v); len(out) > 0 {
 		return out

@@ -13,7 +13,8 @@ import (
 // sorts before "5.6.7.8"), and nil when empty. The lists live in the Event's own arrays, so the usual event
 // allocates nothing here; the lists are short, so insertion sort is the
 // fastest sort.
-func (ev *Event) fillRelated() {
+func (m *mapper) fillRelated() {
+	ev := m.ev
 	r := &ev.Related
 	st := &ev.store
 
@@ -34,26 +35,25 @@ func (ev *Event) fillRelated() {
 	}
 
 	if ev.User.Name != "" {
-		st.relatedUser[0] = ev.User.Name
-		r.User = st.relatedUser[:1]
+		r.User = m.keepStrs(append(m.strBuf(), ev.User.Name))
 	}
 
-	hashes := st.relatedHash[:0]
+	hashes := m.strBuf()
 	for _, peer := range [...]*TLSPeer{ev.TLS.Client, ev.TLS.Server} {
 		if peer != nil {
 			hashes = appendString(hashes, peer.Hash.SHA1)
 		}
 	}
 	if len(hashes) > 0 {
-		r.Hash = sortUniqueStrings(hashes)
+		r.Hash = m.keepStrs(sortUniqueStrings(hashes))
 	}
 
-	hosts := st.relatedHosts[:0]
+	hosts := m.strBuf()
 	hosts = appendString(hosts, ev.Destination.Domain)
 	hosts = appendString(hosts, ev.Source.Domain)
 	hosts = appendString(hosts, ev.Host.Name)
 	if len(hosts) > 0 {
-		r.Hosts = sortUniqueStrings(hosts)
+		r.Hosts = m.keepStrs(sortUniqueStrings(hosts))
 	}
 }
 
