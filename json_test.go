@@ -134,6 +134,19 @@ func TestAppendJSONStringExhaustive(t *testing.T) {
 			check(base[:pos] + string([]byte{byte(c)}) + base[pos:])
 		}
 	}
+	// Strings from longString bytes on are first tested whole by
+	// escapeFreeLong: every byte at every place of its 16-byte steps and
+	// of the tail, which must agree with escapeFree.
+	long := base + base + base + "abc"
+	for c := 0; c < 256; c++ {
+		for pos := 0; pos <= len(long); pos++ {
+			s := long[:pos] + string([]byte{byte(c)}) + long[pos:]
+			check(s)
+			if got, want := escapeFreeLong(s), escapeFree(s) == len(s); got != want {
+				t.Fatalf("escapeFreeLong(%q) = %v, escapeFree says %v", s, got, want)
+			}
+		}
+	}
 	pieces := []string{"a", "Z", " ", "\x00", "\x1f", "\x7f", `"`, `\`, "<", ">", "&", "'", "=",
 		"é", "€", "😀", "\u2028", "\u2029", "\xff", "\xc3", "\xe2\x82", "?", "~", ";"}
 	rng := rand.New(rand.NewPCG(1, 2))
