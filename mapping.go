@@ -259,7 +259,7 @@ func (m *mapper) field(key, v string) {
 	case "device_ip_list":
 		ev.Host.IP = m.ipList(key, v, ev.store.hostIP[:0])
 	case "device_mac_list":
-		ev.Host.MAC = m.keepStrs(stringList(v, m.strBuf()))
+		ev.Host.MAC = m.list(v)
 	case "device_type":
 		ev.Host.Type = v
 	case "device_os":
@@ -305,7 +305,7 @@ func (m *mapper) field(key, v string) {
 	case "other_device_ip_list":
 		x.OtherDevice.IP = m.ipList(key, v, nil)
 	case "other_device_mac_list":
-		x.OtherDevice.MAC = m.keepStrs(stringList(v, m.strBuf()))
+		x.OtherDevice.MAC = m.list(v)
 
 	// The certificate; its side is known only at the end of the line.
 	case "certificate_type":
@@ -378,7 +378,7 @@ func (m *mapper) field(key, v string) {
 	case "malicious_ip_threat_type":
 		x.MaliciousIP.ThreatType = v
 	case "malicious_ip_tags":
-		x.MaliciousIP.Tags = m.keepStrs(stringList(v, m.strBuf()))
+		x.MaliciousIP.Tags = m.list(v)
 	case "malicious_ip_last_update":
 		x.MaliciousIP.LastUpdate = m.date(key, v)
 
@@ -412,9 +412,9 @@ func (m *mapper) field(key, v string) {
 	case "signature_powered_by":
 		x.Threat.SignaturePoweredBy = v
 	case "signature_tags":
-		x.Threat.SignatureTags = m.keepStrs(stringList(v, m.strBuf()))
+		x.Threat.SignatureTags = m.list(v)
 	case "signature_external_links":
-		x.Threat.SignatureExternalLinks = m.keepStrs(stringList(v, m.strBuf()))
+		x.Threat.SignatureExternalLinks = m.list(v)
 	case "signature_first_released":
 		x.Threat.SignatureFirstReleased = m.date(key, v)
 	case "signature_last_updated":
@@ -430,7 +430,7 @@ func (m *mapper) field(key, v string) {
 
 	// Vulnerabilities.
 	case "vulnerability_cves":
-		ev.Vulnerability.ID = m.keepStrs(uniqueStrings(stringList(v, m.strBuf())))
+		ev.Vulnerability.ID = uniqueStrings(m.list(v))
 	case "vulnerability_description": // also event.reason, last in line
 		ev.Vulnerability.Description = v
 		m.reason.rank(3).put(given(v))
@@ -587,13 +587,13 @@ func (m *mapper) finish() {
 	x.Alert.Type, _, _ = m.alertType.first()
 
 	if m.techniqueIDs[0] != "" || m.techniqueIDs[1] != "" {
-		if ids := m.keepStrs(uniqueStrings(appendList(appendList(m.strBuf(), m.techniqueIDs[0]), m.techniqueIDs[1]))); len(ids) > 0 {
+		if ids := uniqueStrings(m.list(m.techniqueIDs[0], m.techniqueIDs[1])); len(ids) > 0 {
 			ev.Threat.Technique.ID = ids
 			ev.Threat.Framework = "MITRE ATT&CK"
 		}
 	}
 	if m.techniqueNms[0] != "" || m.techniqueNms[1] != "" {
-		ev.Threat.Technique.Name = m.keepStrs(uniqueStrings(appendList(appendList(m.strBuf(), m.techniqueNms[0]), m.techniqueNms[1])))
+		ev.Threat.Technique.Name = uniqueStrings(m.list(m.techniqueNms[0], m.techniqueNms[1]))
 	}
 
 	if len(ev.Vulnerability.ID) > 0 {
@@ -1031,8 +1031,6 @@ func (m *mapper) ipList(key, v string, buf []netip.Addr) []netip.Addr {
 	return out
 }
 
-// stringList maps a list literal of strings into buf's array; nil when
-// the list has no item.
 // strBuf returns the free part of the Event's string storage, empty, for
 // the items of one list to be appended to. The list must go through
 // keepStrs before the next strBuf: until then the two would share it.
@@ -1054,11 +1052,17 @@ func (m *mapper) keepStrs(list []string) []string {
 	return list
 }
 
-func stringList(v string, buf []string) []string {
-	if out := appendList(buf, v); len(out) > 0 {
-		return out
+// list returns the items of the list literals, one after the other, in
+// the Event's string storage when they fit; nil when there is none.
+func (m *mapper) list(literals ...string) []string {
+	out := m.strBuf()
+	for _, v := range literals {
+		out = appendList(out, v)
 	}
-	return nil
+	if len(out) == 0 {
+		return nil
+	}
+	return m.keepStrs(out)
 }
 
 // longList is the length past which a list literal is counted before it
