@@ -216,3 +216,33 @@ func TestListsShareNoStorage(t *testing.T) {
 		}
 	}
 }
+
+// TestParseAllocs holds the allocations of the usual lines to their
+// figures: Parse makes two on every golden message (the Event and the
+// line's copy; the certificate record's tls side and a domain seen before
+// cost nothing more), ParseInto one, also on the alert and vulnerability
+// records, whose technique and CVE lists fit in the Event's storage.
+func TestParseAllocs(t *testing.T) {
+	if testing.CoverMode() != "" || raceEnabled {
+		t.Skip("instrumented build")
+	}
+	// A collection during a run may empty the pool of domain memos once:
+	// allow that, not one allocation more per line.
+	check := func(name, path string, got, want float64) {
+		t.Helper()
+		if got > want+0.05 {
+			t.Errorf("%s: %s makes %.2f allocations a line, want %v", name, path, got, want)
+		}
+	}
+	for _, s := range loadSamples(t, "golden") {
+		var ev Event
+		check(s.name, "Parse", testing.AllocsPerRun(200, func() { _, _ = Parse(s.input) }), 2)
+		check(s.name, "ParseInto", testing.AllocsPerRun(200, func() { _ = ParseInto(&ev, s.input) }), 1)
+	}
+	for _, s := range loadSamples(t, "catalogue") {
+		if s.name == "alert_standard_keys" || s.name == "vulnerability_ripple20" {
+			var ev Event
+			check(s.name, "ParseInto", testing.AllocsPerRun(200, func() { _ = ParseInto(&ev, s.input) }), 1)
+		}
+	}
+}
