@@ -586,15 +586,11 @@ func (m *mapper) finish() {
 	x.Alert.ID, _, _ = m.alertID.first()
 	x.Alert.Type, _, _ = m.alertType.first()
 
-	if m.techniqueIDs[0] != "" || m.techniqueIDs[1] != "" {
-		if ids := uniqueStrings(m.list(m.techniqueIDs[0], m.techniqueIDs[1])); len(ids) > 0 {
-			ev.Threat.Technique.ID = ids
-			ev.Threat.Framework = "MITRE ATT&CK"
-		}
+	if ids := uniqueStrings(m.list(m.techniqueIDs[:]...)); len(ids) > 0 {
+		ev.Threat.Technique.ID = ids
+		ev.Threat.Framework = "MITRE ATT&CK"
 	}
-	if m.techniqueNms[0] != "" || m.techniqueNms[1] != "" {
-		ev.Threat.Technique.Name = uniqueStrings(m.list(m.techniqueNms[0], m.techniqueNms[1]))
-	}
+	ev.Threat.Technique.Name = uniqueStrings(m.list(m.techniqueNms[:]...))
 
 	if len(ev.Vulnerability.ID) > 0 {
 		ev.Vulnerability.Enumeration = "CVE"
